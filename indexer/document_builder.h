@@ -1,0 +1,28 @@
+// Turning a passage into a Xapian document (terms, values and data per schema.h), and back.
+#pragma once
+
+#include "analyzer.h"
+#include "passage.h"
+
+#include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
+
+#include <string>
+
+namespace mahdar {
+
+/// The key under which a speaker is filtered: the name normalised like search text
+/// ("Enas El Fergany" and "ENAS EL FERGANY" share one key). Pure.
+std::string speaker_key(std::string_view name);
+
+/// The Xapian document for `p`: positional word terms, Z stems, the prefixed filter terms, the
+/// value slots and the passage JSON as data. `p.lang` must be set.
+Xapian::Document build_document(const Passage& p, Analyzer& analyzer);
+
+/// The passage fields as stored in document data.
+nlohmann::json passage_json(const Passage& p);
+
+/// Reads back passage_json().
+Passage passage_from_json(const nlohmann::json& j);
+
+} // namespace mahdar

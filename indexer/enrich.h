@@ -1,0 +1,14 @@
+// Filling in what a source does not state: language, and (extract.h) speaker, countries,
+// objectives and meeting date.
+#pragma once
+
+#include "passage.h"
+
+namespace mahdar {
+
+/// Completes `doc` in place. Fields a source gave (sidecar or JSON Lines) are kept; the rest
+/// come from detection and extraction: each passage's language (detected per passage), the
+/// document's language (its passages' majority). Passages inherit the document's date.
+void enrich(Document& doc);
+
+} // namespace mahdar

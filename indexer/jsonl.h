@@ -1,0 +1,17 @@
+// JSON Lines sources: one passage per line (format in corpus/README.md).
+#pragma once
+
+#include "sources.h"
+
+#include <string>
+
+namespace mahdar {
+
+/// Adds the passages of a JSON Lines text to `src`, grouped into documents by doc_id in order
+/// of first appearance. A bad line is skipped with a warning "path:line: reason".
+void read_jsonl(SourceFile& src, const std::string& text);
+
+/// True for a well-formed YYYY-MM-DD date (month 1-12, day valid for the month).
+bool is_iso_date(const std::string& s);
+
+} // namespace mahdar

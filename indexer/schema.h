@@ -1,0 +1,57 @@
+// The index schema: every Xapian term prefix, value slot and metadata key mahdar uses.
+// Prefixes follow Omega's conventions (xapian-omega docs/termprefixes.rst).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace mahdar::schema {
+
+// ---- Term prefixes ---------------------------------------------------------------------------
+// Unprefixed terms are normalised, unstemmed words WITH positions (phrase search).
+inline constexpr std::string_view stem = "Z";        ///< stemmed word, no positions
+inline constexpr std::string_view id = "Q";          ///< unique passage id (one per document)
+inline constexpr std::string_view lang = "L";        ///< language: Lar, Len, Lfr
+inline constexpr std::string_view date = "D";        ///< meeting date YYYYMMDD
+inline constexpr std::string_view month = "M";       ///< YYYYMM
+inline constexpr std::string_view year = "Y";        ///< YYYY
+inline constexpr std::string_view parent = "XP";     ///< parent document id
+inline constexpr std::string_view source = "XF";     ///< hash of the source file path
+inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speaker_key())
+inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
+inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
+
+// ---- Value slots -----------------------------------------------------------------------------
+enum Slot : Xapian::valueno {
+    slot_date = 0,       ///< "YYYYMMDD" or empty; sorts by string order
+    slot_doc = 1,        ///< parent document id
+    slot_ordinal = 2,    ///< Xapian::sortable_serialise(ordinal within the document)
+    slot_speaker = 3,    ///< canonical speaker name as displayed, or empty
+    slot_countries = 4,  ///< ISO codes concatenated, 2 bytes each ("MAIQ")
+    slot_objectives = 5, ///< one byte per objective, value 1..23
+    slot_lang = 6,       ///< "ar", "en" or "fr"
+};
+
+// ---- Document data ---------------------------------------------------------------------------
+// Each Xapian document's data is a JSON object with the passage fields: id, doc_id, doc_title,
+// para, ordinal, line, section, speaker, affiliation, role, countries, objectives, date, lang,
+// text (the original passage text).
+
+// ---- Metadata keys ---------------------------------------------------------------------------
+inline constexpr std::string_view meta_file = "file:";  ///< + source path → content hash
+inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → document JSON
+inline constexpr std::string_view meta_version = "mahdar_schema";
+inline constexpr std::string_view version = "1";
+
+/// prefix + value, with ':' between them when a multi-letter prefix meets a value starting
+/// with an upper-case letter (Omega's rule, so terms stay unambiguous).
+inline std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    if (prefix.size() > 1 && !value.empty() && value[0] >= 'A' && value[0] <= 'Z') t += ':';
+    t += value;
+    return t;
+}
+
+} // namespace mahdar::schema

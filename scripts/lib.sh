@@ -1,0 +1,36 @@
+# Shared by scripts/serve and scripts/test: install what is missing, configure, build.
+# Sourced, not run.
+
+MAHDAR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MAHDAR_BUILD="${MAHDAR_BUILD:-$MAHDAR_ROOT/build}"
+
+BUILD_PACKAGES="g++ cmake make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev catch2 xapian-tools"
+
+# Installs the Debian packages named in $@ that are not installed yet.
+ensure_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "mahdar: installing ${missing[*]}" >&2
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            echo "mahdar: need root or sudo to install: ${missing[*]}" >&2
+            echo "mahdar: install them yourself (apt-get install ${missing[*]}) and run this again" >&2
+            exit 1
+        fi
+    fi
+    $sudo apt-get update -qq || { echo "mahdar: apt-get update failed" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null ||
+        { echo "mahdar: apt-get install ${missing[*]} failed" >&2; exit 1; }
+}
+
+# Configures (once) and builds everything.
+build_all() {
+    cmake -S "$MAHDAR_ROOT" -B "$MAHDAR_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$MAHDAR_BUILD" -j "$(nproc)"
+}

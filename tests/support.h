@@ -1,0 +1,41 @@
+// Test support: temporary folders and running the project's executables.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace mahdar::test {
+
+/// A fresh folder under the system temp dir, removed (with its contents) on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// Output and exit status of a command.
+struct CommandResult {
+    int status = -1;
+    std::string output; ///< stdout and stderr together
+};
+
+/// Runs a shell command line, capturing its output.
+CommandResult run_command(const std::string& command);
+
+/// Runs mahdar-indexer with `args` (already quoted as needed).
+CommandResult run_indexer(const std::string& args);
+
+/// Writes `content` to `path`, creating parent folders.
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// The folder tests/fixtures of the source tree.
+std::filesystem::path fixtures();
+
+} // namespace mahdar::test

@@ -1,0 +1,165 @@
+// mahdar-indexer end to end: a real index on disk, searched through Xapian with terms made by
+// the same analysis code.
+#include "analyzer.h"
+#include "document_builder.h"
+#include "schema.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <set>
+#include <thread>
+
+using namespace mahdar;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::set<std::string> ids_matching(const std::string& db_path, const Xapian::Query& q) {
+    Xapian::Database db(db_path);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::set<std::string> ids;
+    Xapian::MSet mset = enquire.get_mset(0, 1000);
+    for (auto m = mset.begin(); m != mset.end(); ++m)
+        ids.insert(nlohmann::json::parse(m.get_document().get_data())["id"].get<std::string>());
+    return ids;
+}
+
+Xapian::Query phrase(Analyzer& a, const std::string& text, Lang lang) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& t : a.analyse(text, lang)) terms.emplace_back(t.word);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+}
+
+Xapian::Query word(Analyzer& a, const std::string& text, Lang lang) {
+    WordToken t = a.analyse_word(text, lang);
+    Xapian::Query q(t.word);
+    if (!t.stem.empty()) q = Xapian::Query(Xapian::Query::OP_SYNONYM, q, Xapian::Query("Z" + t.stem));
+    return q;
+}
+
+std::string fixture_reports() { return (test::fixtures() / "reports").string(); }
+
+} // namespace
+
+TEST_CASE("Search finds spelling variants in an index built by mahdar-indexer", "[indexer]") {
+    TempDir tmp;
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + fixture_reports());
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    std::string db = (tmp / "db").string();
+    Analyzer a;
+    SECTION("Arabic phrase matches diacritised and tatweel spellings") {
+        auto ids = ids_matching(db, phrase(a, "\"الأمم المتحدة\"", Lang::ar));
+        CHECK(ids == std::set<std::string>{"ar-sample.ar:0", "ar-sample.ar:3"});
+    }
+    SECTION("Arabic word matches its forms with clitics") {
+        auto ids = ids_matching(db, word(a, "المهاجرين", Lang::ar));
+        CHECK(ids == std::set<std::string>{"ar-sample.ar:1", "ar-sample.ar:2"});
+    }
+    SECTION("French word matches an elided form and an accented form") {
+        CHECK(ids_matching(db, word(a, "objectif", Lang::fr)).count("fr-sample.fr:0") == 1);
+        CHECK(ids_matching(db, word(a, "securite", Lang::fr)) == std::set<std::string>{"fr-sample.fr:0"});
+    }
+    SECTION("ASCII digits match Arabic-Indic digits") {
+        CHECK(ids_matching(db, word(a, "1234", Lang::en)) == std::set<std::string>{"ar-sample.ar:2"});
+    }
+    SECTION("English plural matches singular") {
+        CHECK(ids_matching(db, word(a, "migrants", Lang::en)).count("en-sample.en:0") == 1);
+    }
+}
+
+TEST_CASE("Reports are split into passages with paragraph numbers and sections", "[indexer]") {
+    TempDir tmp;
+    REQUIRE(test::run_indexer("--db " + (tmp / "db").string() + " " + fixture_reports()).status == 0);
+    Xapian::Database db((tmp / "db").string());
+    auto passage = [&db](const std::string& id) {
+        Xapian::PostingIterator it = db.postlist_begin(schema::term(schema::id, id));
+        REQUIRE(it != db.postlist_end(schema::term(schema::id, id)));
+        return nlohmann::json::parse(db.get_document(*it).get_data());
+    };
+    CHECK(db.get_doccount() == 4 + 4 + 3);
+    auto en0 = passage("en-sample.en:0");
+    CHECK(en0["para"] == "1");
+    CHECK(en0["doc_title"] == "Sample meeting on migration governance in the Arab region");
+    CHECK(en0["lang"] == "en");
+    CHECK(passage("en-sample.en:3")["text"] == "Another bullet point about return and reintegration.");
+    auto fr1 = passage("fr-sample.fr:1");
+    CHECK(fr1["lang"] == "fr");
+    CHECK(fr1["text"].get<std::string>().find("au-delà, notamment") != std::string::npos);
+    auto ar3 = passage("ar-sample.ar:3");
+    CHECK(ar3["lang"] == "ar");
+    CHECK(ar3["section"] == "مقدمـــة");
+    CHECK(ar3["para"] == "4");
+}
+
+TEST_CASE("Bad files are reported by name and skipped; the rest is indexed", "[indexer]") {
+    TempDir tmp;
+    fs::copy(fixture_reports(), tmp / "in");
+    test::write_file(tmp / "in" / "broken.md", "Valid start \xC3\x28 invalid UTF-8\n");
+    test::write_file(tmp / "in" / "empty.txt", "  \n\n");
+    test::write_file(tmp / "in" / "lines.jsonl",
+                     "{\"doc_id\":\"j1\",\"doc_title\":\"T\",\"text\":\"first good line\",\"countries\":[\"ma\"]}\n"
+                     "{not json}\n"
+                     "{\"doc_id\":\"j1\",\"doc_title\":\"T\",\"text\":\"bad objective\",\"objectives\":[24]}\n"
+                     "{\"doc_id\":\"j1\",\"doc_title\":\"T\",\"text\":\"second good line\",\"date\":\"2023-05-02\"}\n");
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "in").string());
+    INFO(r.output);
+    CHECK(r.status == 3);
+    CHECK(r.output.find("broken.md: the file is not valid UTF-8; skipped") != std::string::npos);
+    CHECK(r.output.find("empty.txt: the file is empty; skipped") != std::string::npos);
+    CHECK(r.output.find("lines.jsonl:2: not valid JSON") != std::string::npos);
+    CHECK(r.output.find("lines.jsonl:3: \"objectives\" must be") != std::string::npos);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 11 + 2);
+    CHECK(db.get_termfreq(schema::term(schema::country, "MA")) == 1);
+    CHECK(db.get_termfreq(schema::term(schema::date, "20230502")) == 1);
+}
+
+TEST_CASE("Re-indexing is incremental and prunes vanished files", "[indexer]") {
+    TempDir tmp;
+    fs::copy(fixture_reports(), tmp / "in");
+    std::string args = "--db " + (tmp / "db").string() + " " + (tmp / "in").string();
+    REQUIRE(test::run_indexer(args).status == 0);
+    auto revision = Xapian::Database((tmp / "db").string()).get_revision();
+
+    auto again = test::run_indexer(args);
+    CHECK(again.status == 0);
+    CHECK(again.output.find("files 0 indexed, 3 unchanged") != std::string::npos);
+    CHECK(Xapian::Database((tmp / "db").string()).get_revision() == revision);
+
+    test::write_file(tmp / "in" / "en-sample.en.md", "# Changed\n\nA single paragraph about refugees.\n");
+    auto changed = test::run_indexer(args);
+    CHECK(changed.output.find("files 1 indexed, 2 unchanged") != std::string::npos);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 1 + 4 + 3);
+    CHECK(db.get_termfreq("refugees") == 1);
+    CHECK(db.get_termfreq("bullet") == 0);
+
+    fs::remove(tmp / "in" / "fr-sample.fr.md");
+    auto pruned = test::run_indexer("--prune " + args);
+    CHECK(pruned.output.find("1 pruned") != std::string::npos);
+    CHECK(Xapian::Database((tmp / "db").string()).get_doccount() == 1 + 4);
+}
+
+TEST_CASE("A killed indexer leaves the previous index usable", "[indexer]") {
+    TempDir tmp;
+    std::string db = (tmp / "db").string();
+    REQUIRE(test::run_indexer("--db " + db + " " + fixture_reports()).status == 0);
+    std::string big;
+    for (int i = 0; i < 60000; ++i)
+        big += "{\"doc_id\":\"big" + std::to_string(i / 100) + "\",\"doc_title\":\"Big\",\"text\":\"passage " +
+               std::to_string(i) + " on labour migration, remittances and the protection of migrant workers\"}\n";
+    test::write_file(tmp / "big.jsonl", big);
+    auto r = test::run_command("timeout -s KILL 0.5 " + std::string(MAHDAR_INDEXER) + " --db " + db + " " +
+                               (tmp / "big.jsonl").string());
+    INFO(r.output);
+    Xapian::Database after(db);
+    Analyzer a;
+    CHECK(after.get_termfreq(schema::term(schema::parent, "ar-sample.ar")) == 4);
+    CHECK(ids_matching(db, word(a, "securite", Lang::fr)) == std::set<std::string>{"fr-sample.fr:0"});
+}
