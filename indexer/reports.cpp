@@ -152,6 +152,7 @@ public:
     Document& doc;
     std::vector<Piece> pieces;
     std::string section;
+    std::string first_heading; ///< the title when there is no level-1 heading
     bool seen_heading = false;
 
     void block(const std::vector<Line>& lines, size_t begin, size_t end) {
@@ -179,6 +180,7 @@ private:
     void set_heading(std::string_view raw) {
         section = heading_text(raw);
         seen_heading = true;
+        if (first_heading.empty() && count_words(section) >= 3) first_heading = section;
     }
 
     void line(const Line& l, bool block_start) {
@@ -245,7 +247,7 @@ Document split_report(std::string_view text, const std::string& doc_id) {
     doc.doc_id = doc_id;
     std::vector<Line> lines = read_lines(text);
     drop_running_headers(lines);
-    Splitter splitter{doc, {}, {}, false};
+    Splitter splitter{doc, {}, {}, {}, false};
     for (size_t i = 0; i < lines.size();) {
         if (trim(lines[i].text).empty()) { ++i; continue; }
         size_t j = i;
@@ -265,6 +267,7 @@ Document split_report(std::string_view text, const std::string& doc_id) {
         p.id = doc_id + ":" + std::to_string(p.ordinal);
         doc.passages.push_back(std::move(p));
     }
+    if (doc.title.empty()) doc.title = splitter.first_heading;
     for (auto& p : doc.passages) p.doc_title = doc.title;
     return doc;
 }

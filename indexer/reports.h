@@ -11,7 +11,8 @@ namespace mahdar {
 /// Splits a UTF-8 report into passages: paragraphs, list items and table rows, each with its
 /// first line, its own paragraph number ("6.") and its section heading. Markdown decoration is
 /// removed; paragraphs broken by page breaks are joined; running page headers are dropped.
-/// The title is the first level-1 heading of 3+ words, else a leading title line, else empty.
+/// The title is the first level-1 heading of 4+ words, else a leading title line, else the
+/// first heading of 3+ words, else empty.
 /// Passage ids are "<doc_id>:<ordinal>". Pure.
 Document split_report(std::string_view text, const std::string& doc_id);
 

@@ -1,0 +1,103 @@
+// mahdar-searchd: the HTTP JSON API and the web page.
+#include "routes.h"
+
+#include <httplib.h>
+#include <xapian.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+namespace {
+
+constexpr const char* usage =
+    "usage: mahdar-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]\n"
+    "  --listen  default 127.0.0.1:8080; port 0 picks a free port\n"
+    "  --web     folder of static files served at / (the search page)\n"
+    "  --threads request threads (default: 2 x cores, at least 4)\n";
+
+struct Args {
+    std::string db, host = "127.0.0.1", web;
+    int port = 8080;
+    unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
+};
+
+bool parse_listen(const std::string& v, Args& a) {
+    auto colon = v.rfind(':');
+    if (colon == std::string::npos) return false;
+    a.host = v.substr(0, colon);
+    try {
+        a.port = std::stoi(v.substr(colon + 1));
+    } catch (...) {
+        return false;
+    }
+    return a.port >= 0 && a.port < 65536 && !a.host.empty();
+}
+
+bool parse_args(int argc, char** argv, Args& a) {
+    for (int i = 1; i < argc; ++i) {
+        std::string k = argv[i];
+        bool has_value = i + 1 < argc;
+        if (k == "--db" && has_value) a.db = argv[++i];
+        else if (k == "--web" && has_value) a.web = argv[++i];
+        else if (k == "--listen" && has_value) { if (!parse_listen(argv[++i], a)) return false; }
+        else if (k == "--threads" && has_value) a.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else return false;
+    }
+    return !a.db.empty();
+}
+
+// SIGINT/SIGTERM are blocked in every thread and taken here: stop accepting, let in-flight
+// requests finish (the thread pool drains), and main returns 0.
+void stop_on_signal(httplib::Server& server, sigset_t signals) {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server.stop();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    if (!parse_args(argc, argv, args)) {
+        std::cerr << usage;
+        return 2;
+    }
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    try {
+        mahdar::Labels labels;
+        mahdar::ContextPool pool(args.db, [&labels](std::string_view n) { return labels.resolve_country(n); });
+        std::optional<std::filesystem::path> web;
+        if (!args.web.empty()) web = std::filesystem::canonical(args.web);
+        mahdar::Services services{pool, labels, web};
+        httplib::Server server;
+        unsigned threads = args.threads;
+        server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        server.set_payload_max_length(1 << 20);
+        mahdar::register_routes(server, services);
+        int port = args.port == 0 ? server.bind_to_any_port(args.host)
+                                  : (server.bind_to_port(args.host, args.port) ? args.port : -1);
+        if (port < 0) {
+            std::cerr << "mahdar-searchd: cannot listen on " << args.host << ":" << args.port << '\n';
+            return 1;
+        }
+        std::printf("listening on http://%s:%d\n", args.host.c_str(), port);
+        std::fflush(stdout);
+        std::thread signal_thread(stop_on_signal, std::ref(server), signals);
+        server.listen_after_bind();
+        signal_thread.join();
+        std::fprintf(stderr, "mahdar-searchd: stopped\n");
+        return 0;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "mahdar-searchd: " << e.get_description() << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "mahdar-searchd: " << e.what() << '\n';
+    }
+    return 1;
+}

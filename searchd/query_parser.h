@@ -1,0 +1,67 @@
+// Parsing the `q` parameter into a Xapian query, with the same analysis as indexed text.
+#pragma once
+
+#include "analyzer.h"
+#include "result.h"
+
+#include <xapian.h>
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mahdar {
+
+/// Filters named inside q (`speaker:`, `country:`, `objective:`, `lang:`), merged by the request
+/// parser with the URL's filter parameters.
+struct FieldFilters {
+    std::vector<std::string> speaker, country, lang, doc;
+    std::vector<int> objective;
+};
+
+/// What the snippet writer marks: normalised words, stems and word prefixes of the query.
+struct Highlight {
+    std::set<std::string> words, stems, prefixes;
+    bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+};
+
+struct ParsedQuery {
+    std::optional<Xapian::Query> text; ///< nullopt: no text (browse with filters)
+    FieldFilters filters;
+    Highlight highlight;
+    std::vector<std::string> plain_words; ///< normalised words outside phrases (spelling)
+};
+
+/// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.
+using CountryResolver = std::function<std::optional<std::string>(std::string_view)>;
+
+/// Parses queries: words (implicit AND), "phrases" (also “…” and «…»), OR between two terms,
+/// NOT/-term, word* prefixes, and field:value filters. A Latin word with no language filter is
+/// searched as English and French (its unstemmed form and both stems, as one synonym); Arabic
+/// script words by the Arabic rules. Not thread-safe (uses the caller's Analyzer).
+class QueryParser {
+public:
+    QueryParser(Analyzer& analyzer, CountryResolver countries);
+    Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
+
+private:
+    struct Token;
+    Result<std::vector<Token>> lex(std::string_view q) const;
+    std::optional<Xapian::Query> word_query(std::string_view raw, ParsedQuery& out);
+    std::optional<Xapian::Query> phrase_query(std::string_view text, ParsedQuery& out);
+    std::optional<Error> field(const Token& t, ParsedQuery& out) const;
+    std::vector<Lang> languages_for(std::string_view word) const;
+
+    Analyzer& analyzer_;
+    CountryResolver countries_;
+    std::optional<Lang> only_lang_;
+    Lang phrase_lang_ = Lang::en;
+};
+
+/// True for frequent function words ("the", "de", "في") that are dropped from queries when
+/// other words remain. Loaded from indexer/data/stopwords.tsv.
+bool is_stopword(const std::string& normalised_word);
+
+} // namespace mahdar

@@ -1,0 +1,242 @@
+#include "searcher.h"
+
+#include "document_builder.h"
+#include "normalise.h"
+#include "schema.h"
+#include "snippets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace mahdar {
+namespace s = schema;
+using Clock = std::chrono::steady_clock;
+
+Context::Context(const std::string& path, CountryResolver countries)
+    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()) {}
+
+ContextPool::ContextPool(std::string db_path, CountryResolver countries)
+    : path_(std::move(db_path)), countries_(std::move(countries)) {
+    give_back(std::make_unique<Context>(path_, countries_)); // fail at start-up if unreadable
+}
+
+ContextPool::Lease ContextPool::acquire() {
+    std::unique_ptr<Context> c;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!idle_.empty()) {
+            c = std::move(idle_.back());
+            idle_.pop_back();
+        }
+    }
+    if (!c) c = std::make_unique<Context>(path_, countries_);
+    if (Clock::now() - c->checked > std::chrono::milliseconds(500)) {
+        c->db.reopen();
+        c->checked = Clock::now();
+    }
+    return Lease(*this, std::move(c));
+}
+
+void ContextPool::give_back(std::unique_ptr<Context> c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(c));
+}
+
+namespace {
+
+template <class T, class F>
+void add_any(std::vector<Xapian::Query>& parts, const std::vector<T>& values, F term_of) {
+    if (values.empty()) return;
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(term_of(v));
+    parts.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// The request's filters as one boolean query, leaving out the filter of facet `skip`.
+std::optional<Xapian::Query> filter_query(const SearchRequest& r, std::optional<Facet> skip) {
+    const FieldFilters& f = r.filters;
+    std::vector<Xapian::Query> parts;
+    if (skip != Facet::speaker)
+        add_any(parts, f.speaker, [](const std::string& v) { return s::term(s::speaker, speaker_key(v)); });
+    if (skip != Facet::country)
+        add_any(parts, f.country, [](const std::string& v) { return s::term(s::country, v); });
+    if (skip != Facet::objective)
+        add_any(parts, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
+    if (skip != Facet::lang) add_any(parts, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
+    add_any(parts, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
+    bool dated = !r.from.empty() || !r.to.empty();
+    if (dated && skip != Facet::year && skip != Facet::month)
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, s::slot_date, r.from.empty() ? "0" : r.from,
+                           r.to.empty() ? "99999999" : r.to);
+    if (parts.empty()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query full_query(const SearchRequest& r, std::optional<Facet> skip) {
+    auto filter = filter_query(r, skip);
+    if (!r.parsed.text) return filter.value_or(Xapian::Query::MatchAll);
+    if (!filter) return *r.parsed.text;
+    return Xapian::Query(Xapian::Query::OP_FILTER, *r.parsed.text, *filter);
+}
+
+bool has_filter(const SearchRequest& r, Facet f) {
+    switch (f) {
+    case Facet::speaker: return !r.filters.speaker.empty();
+    case Facet::country: return !r.filters.country.empty();
+    case Facet::objective: return !r.filters.objective.empty();
+    case Facet::lang: return !r.filters.lang.empty();
+    default: return !r.from.empty() || !r.to.empty();
+    }
+}
+
+void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r) {
+    Sort sort = r.sort;
+    if (sort == Sort::relevance && !r.parsed.text) sort = Sort::date_descending; // browsing
+    if (sort == Sort::relevance) return;
+    bool newest_first = sort == Sort::date_descending;
+    keys.add_value(s::slot_date, newest_first, newest_first ? "" : "\xff"); // undated last
+    keys.add_value(s::slot_doc);
+    keys.add_value(s::slot_ordinal);
+    e.set_sort_by_key_then_relevance(&keys, false);
+}
+
+// Counts the facets whose own filter is active, each over the match without that filter.
+void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
+    Xapian::doccount all = c.db.get_doccount();
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+        if (!has_filter(r, f)) continue;
+        Xapian::Enquire e(c.db);
+        e.set_query(full_query(r, f));
+        std::vector<Facet> counted = {f};
+        if (f == Facet::year) counted.push_back(Facet::month);
+        FacetSpy spy(counted);
+        e.add_matchspy(&spy);
+        e.get_mset(0, 0, all);
+        for (Facet g : counted) out.facets.emplace_back(g, spy.values(g, labels, r.ui));
+    }
+}
+
+std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
+    std::string out;
+    bool changed = false;
+    size_t pos = 0;
+    while (pos < r.q.size()) {
+        size_t end = r.q.find(' ', pos);
+        if (end == std::string::npos) end = r.q.size();
+        std::string chunk = r.q.substr(pos, end - pos);
+        WordToken t = c.analyzer.analyse_word(chunk, Lang::en);
+        std::string fix = t.word.size() >= 3 && chunk.find(':') == std::string::npos
+                              ? c.db.get_spelling_suggestion(t.word, 2) : "";
+        if (!fix.empty() && fix != t.word) {
+            chunk = fix;
+            changed = true;
+        }
+        out += (out.empty() ? "" : " ") + chunk;
+        pos = end + 1;
+    }
+    return changed ? std::optional<std::string>(out) : std::nullopt;
+}
+
+} // namespace
+
+SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
+    auto start = Clock::now();
+    SearchResult out;
+    out.page = r.page;
+    out.size = r.size;
+    Xapian::Enquire e(c.db);
+    e.set_query(full_query(r, std::nullopt));
+    Xapian::MultiValueKeyMaker keys;
+    set_sort(e, keys, r);
+    if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
+    std::vector<Facet> free_facets;
+    for (Facet f : all_facets)
+        if (!has_filter(r, f)) free_facets.push_back(f);
+    FacetSpy spy(free_facets);
+    e.add_matchspy(&spy);
+    Xapian::MSet mset = e.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.size),
+                                   static_cast<Xapian::doccount>(r.size), c.db.get_doccount());
+    out.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit h;
+        h.passage = passage_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
+        h.score = r.sort == Sort::relevance && r.parsed.text ? it.get_weight() : 0;
+        out.hits.push_back(std::move(h));
+    }
+    for (Facet f : free_facets) out.facets.emplace_back(f, spy.values(f, labels, r.ui));
+    count_own_filtered(c, r, labels, out);
+    std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (out.total < 3 && !r.q.empty()) out.suggestion = suggest(c, r);
+    out.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return out;
+}
+
+std::vector<Passage> document_passages(Xapian::Database& db, const std::string& doc_id) {
+    std::vector<Passage> out;
+    std::string term = s::term(s::parent, doc_id);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        out.push_back(passage_from_json(nlohmann::json::parse(db.get_document(*it).get_data())));
+    std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
+    return out;
+}
+
+Result<PassageView> get_passage(Context& c, const std::string& id) {
+    std::string term = s::term(s::id, id);
+    auto it = c.db.postlist_begin(term);
+    if (it == c.db.postlist_end(term)) return not_found("no passage with id \"" + id + "\"");
+    PassageView v;
+    v.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(*it).get_data()));
+    std::string parent = s::term(s::parent, v.passage.doc_id);
+    for (auto p = c.db.postlist_begin(parent); p != c.db.postlist_end(parent); ++p) {
+        Xapian::Document d = c.db.get_document(*p);
+        auto ordinal = static_cast<std::uint32_t>(Xapian::sortable_unserialise(d.get_value(s::slot_ordinal)));
+        if (ordinal + 1 != v.passage.ordinal && ordinal != v.passage.ordinal + 1) continue;
+        std::string other = nlohmann::json::parse(d.get_data()).value("id", "");
+        (ordinal < v.passage.ordinal ? v.prev_id : v.next_id) = other;
+    }
+    return v;
+}
+
+Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
+    DocumentView v;
+    v.meta_json = c.db.get_metadata(std::string(s::meta_doc) + doc_id);
+    if (v.meta_json.empty()) return not_found("no document with id \"" + doc_id + "\"");
+    v.passages = document_passages(c.db, doc_id);
+    return v;
+}
+
+std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels) {
+    Xapian::Enquire e(c.db);
+    e.set_query(Xapian::Query::MatchAll);
+    FacetSpy spy({f});
+    e.add_matchspy(&spy);
+    e.get_mset(0, 0, c.db.get_doccount());
+    std::vector<FacetValue> all = spy.values(f, labels, ui);
+    if (prefix.empty()) return all;
+    std::string want = speaker_key(prefix);
+    std::vector<FacetValue> out;
+    for (auto& v : all) {
+        for (const std::string& text : {v.label, v.value}) {
+            std::string key = speaker_key(text);
+            size_t at = key.find(want);
+            if (at != std::string::npos && (at == 0 || key[at - 1] == '_')) {
+                out.push_back(v);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+HealthView health(Context& c) {
+    HealthView h;
+    h.passages = c.db.get_doccount();
+    std::string prefix(s::parent);
+    for (auto it = c.db.allterms_begin(prefix); it != c.db.allterms_end(prefix); ++it) ++h.documents;
+    h.revision = c.db.get_revision();
+    return h;
+}
+
+} // namespace mahdar
