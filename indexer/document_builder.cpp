@@ -22,7 +22,7 @@ std::string speaker_key(std::string_view name) {
     return key.substr(0, 200);
 }
 
-Xapian::Document build_document(const Passage& p, Analyzer& analyzer) {
+Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vector<std::string>* words) {
     namespace s = schema;
     Xapian::Document doc;
     Xapian::termpos pos = 0;
@@ -30,7 +30,9 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer) {
     for (const auto& t : analyzer.analyse(p.text, lang)) {
         if (t.word.size() > 200) continue; // Xapian's term length limit is 245 bytes
         doc.add_posting(t.word, ++pos);
-        if (!t.stem.empty()) doc.add_term(std::string(s::stem) + t.stem);
+        if (t.stem.empty()) continue; // numbers
+        doc.add_term(std::string(s::stem) + t.stem);
+        if (words && t.word.size() >= 3) words->push_back(t.word);
     }
     doc.add_boolean_term(s::term(s::id, p.id));
     doc.add_boolean_term(s::term(s::parent, p.doc_id));

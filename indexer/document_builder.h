@@ -16,8 +16,10 @@ namespace mahdar {
 std::string speaker_key(std::string_view name);
 
 /// The Xapian document for `p`: positional word terms, Z stems, the prefixed filter terms, the
-/// value slots and the passage JSON as data. `p.lang` must be set.
-Xapian::Document build_document(const Passage& p, Analyzer& analyzer);
+/// value slots and the passage JSON as data. When `words` is given, the passage's normalised
+/// words are appended to it (for the spelling dictionary).
+Xapian::Document build_document(const Passage& p, Analyzer& analyzer,
+                                std::vector<std::string>* words = nullptr);
 
 /// The passage fields as stored in document data.
 nlohmann::json passage_json(const Passage& p);

@@ -53,10 +53,11 @@ struct IndexWriter::Impl {
     std::size_t write(SourceFile& src, const std::string& key) {
         std::size_t passages = 0;
         std::string xf = source_term(key);
+        std::vector<std::string> words;
         for (auto& doc : src.documents) {
             enrich(doc);
             for (const auto& p : doc.passages) {
-                Xapian::Document xd = build_document(p, analyzer);
+                Xapian::Document xd = build_document(p, analyzer, &words);
                 xd.add_boolean_term(xf);
                 db.replace_document(schema::term(schema::id, p.id), xd);
                 ++passages;
@@ -67,6 +68,7 @@ struct IndexWriter::Impl {
                       {"passages", doc.passages.size()}};
             db.set_metadata(std::string(schema::meta_doc) + doc.doc_id, d.dump());
         }
+        for (const auto& w : words) db.add_spelling(w);
         db.set_metadata(key, file_record(src));
         return passages;
     }

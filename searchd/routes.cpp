@@ -31,14 +31,14 @@ void handle_search(Services& s, const httplib::Request& req, httplib::Response& 
     CountryResolver countries = [&s](std::string_view n) { return s.labels.resolve_country(n); };
     auto r = parse_search_request(params_of(req), lease->parser, countries);
     if (!r) return send_error(res, r.error());
-    send_json(res, to_json(search(*lease, r.value(), s.labels)));
+    send_json(res, to_json(with_reopen(*lease, [&](Context& c) { return search(c, r.value(), s.labels); })));
 }
 
 void handle_passage(Services& s, const httplib::Request& req, httplib::Response& res) {
     std::string id = req.matches[1];
     if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the passage id is not valid UTF-8"));
     auto lease = s.pool.acquire();
-    auto v = get_passage(*lease, id);
+    auto v = with_reopen(*lease, [&id](Context& c) { return get_passage(c, id); });
     if (!v) return send_error(res, v.error());
     send_json(res, to_json(v.value()));
 }
@@ -47,7 +47,7 @@ void handle_document(Services& s, const httplib::Request& req, httplib::Response
     std::string id = req.matches[1];
     if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the document id is not valid UTF-8"));
     auto lease = s.pool.acquire();
-    auto v = get_document(*lease, id);
+    auto v = with_reopen(*lease, [&id](Context& c) { return get_document(c, id); });
     if (!v) return send_error(res, v.error());
     send_json(res, to_json(v.value()));
 }
@@ -61,12 +61,13 @@ void handle_facets(Services& s, const httplib::Request& req, httplib::Response& 
     std::string prefix = param(p, "prefix");
     if (!is_valid_utf8(prefix)) return send_error(res, bad_parameter("prefix is not valid UTF-8"));
     auto lease = s.pool.acquire();
-    send_json(res, to_json(*field, list_facet(*lease, *field, prefix, ui.value(), s.labels)));
+    auto values = with_reopen(*lease, [&](Context& c) { return list_facet(c, *field, prefix, ui.value(), s.labels); });
+    send_json(res, to_json(*field, values));
 }
 
 void handle_health(Services& s, const httplib::Request&, httplib::Response& res) {
     auto lease = s.pool.acquire();
-    send_json(res, to_json(health(*lease)));
+    send_json(res, to_json(with_reopen(*lease, [](Context& c) { return health(c); })));
 }
 
 // Known API paths answer 405 to other methods; anything else under /api is 404.

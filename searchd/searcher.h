@@ -88,6 +88,20 @@ struct HealthView {
     unsigned long long revision = 0;
 };
 
+/// Runs f(c); when the indexer has committed twice since `c` opened its revision (Xapian then
+/// discards the old one), reopens the database and runs f again, a few times at most.
+template <class F>
+auto with_reopen(Context& c, F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f(c);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3) throw;
+            c.db.reopen();
+        }
+    }
+}
+
 SearchResult search(Context& c, const SearchRequest& r, const Labels& labels);
 Result<PassageView> get_passage(Context& c, const std::string& id);
 Result<DocumentView> get_document(Context& c, const std::string& doc_id);

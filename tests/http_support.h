@@ -1,0 +1,43 @@
+// Test support: the real mahdar-searchd routes on a real port, in a thread of the test.
+#pragma once
+
+#include "labels.h"
+#include "routes.h"
+#include "searcher.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace mahdar::test {
+
+/// Starts the API (and optionally the web root) on 127.0.0.1 port 0; stops it on destruction.
+class TestServer {
+public:
+    explicit TestServer(const std::string& db_path, std::optional<std::filesystem::path> web = std::nullopt);
+    ~TestServer();
+    TestServer(const TestServer&) = delete;
+    TestServer& operator=(const TestServer&) = delete;
+    int port() const { return port_; }
+    /// A new client for this server (clients are not thread-safe: one per thread).
+    httplib::Client client() const;
+
+private:
+    Labels labels_;
+    ContextPool pool_;
+    Services services_;
+    httplib::Server server_;
+    int port_ = -1;
+    std::thread thread_;
+};
+
+/// GET `path` and parse the JSON body; `status` receives the HTTP status (-1 on no answer).
+nlohmann::json get_json(httplib::Client& client, const std::string& path, int* status = nullptr);
+
+/// Percent-encodes a query parameter value.
+std::string url_encode(const std::string& s);
+
+} // namespace mahdar::test

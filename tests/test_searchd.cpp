@@ -1,0 +1,217 @@
+// mahdar-searchd's API contract, against the real routes on a real port over a real index.
+#include "http_support.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace mahdar;
+using json = nlohmann::json;
+using test::get_json;
+using test::url_encode;
+
+namespace {
+
+// An index of the fixture reports and statements, and a server over it.
+struct Fixture {
+    test::TempDir tmp;
+    std::string db = (tmp / "db").string();
+    std::unique_ptr<test::TestServer> server;
+    Fixture() {
+        auto r = test::run_indexer("--db " + db + " " + (test::fixtures() / "reports").string() + " " +
+                                   (test::fixtures() / "search").string());
+        if (r.status != 0) FAIL(r.output);
+        server = std::make_unique<test::TestServer>(db);
+    }
+    json get(const std::string& path, int* status = nullptr) {
+        auto c = server->client();
+        return get_json(c, path, status);
+    }
+};
+
+std::multiset<std::string> values_of(const json& hits, const char* field) {
+    std::multiset<std::string> out;
+    for (const auto& h : hits) out.insert(h[field].is_null() ? "" : h[field].dump());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("A search answers with the documented fields", "[searchd]") {
+    Fixture f;
+    int status = 0;
+    json r = f.get("/api/search?q=border&size=5", &status);
+    REQUIRE(status == 200);
+    for (const char* k : {"total", "page", "size", "hits", "facets", "suggestion", "took_ms"}) CHECK(r.contains(k));
+    REQUIRE(r["total"] == 1);
+    json h = r["hits"][0];
+    for (const char* k : {"id", "doc_id", "doc_title", "para", "ordinal", "section", "speaker", "affiliation",
+                          "countries", "objectives", "date", "lang", "text", "snippet_html", "score"})
+        CHECK(h.contains(k));
+    CHECK(h["speaker"] == "Oualid Cherif");
+    CHECK(h["countries"] == json::array({"DZ"}));
+    CHECK(h["snippet_html"].get<std::string>().find("<mark>border</mark>") != std::string::npos);
+    for (const char* facet : {"speaker", "country", "objective", "lang", "year", "month"}) CHECK(r["facets"].contains(facet));
+}
+
+TEST_CASE("An Arabic phrase matches with and without diacritics, and highlights the original", "[searchd]") {
+    Fixture f;
+    json plain = f.get("/api/search?q=" + url_encode("\"الامم المتحده\""));
+    json marked = f.get("/api/search?q=" + url_encode("\"الأُمَم المتّحدة\""));
+    REQUIRE(plain["total"] == 2);
+    CHECK(values_of(plain["hits"], "id") == values_of(marked["hits"], "id"));
+    std::string snippets;
+    for (const auto& h : plain["hits"]) snippets += h["snippet_html"].get<std::string>();
+    CHECK(snippets.find("<mark>الأُمَم</mark> <mark>المتّحدة</mark>") != std::string::npos);
+    CHECK(snippets.find("<mark>الأمـــم</mark>") != std::string::npos);
+}
+
+TEST_CASE("Query syntax: OR, NOT, -word, prefix*, field filters in q", "[searchd]") {
+    Fixture f;
+    CHECK(f.get("/api/search?q=" + url_encode("Morocco OR Egypt"))["total"] == 3);
+    CHECK(f.get("/api/search?q=" + url_encode("migrants -Morocco"))["total"].get<int>() <
+          f.get("/api/search?q=migrants")["total"].get<int>());
+    CHECK(f.get("/api/search?q=" + url_encode("statist*"))["total"] == 1);
+    // "cooperation" finds the English passage and, by the French stem, "coopération".
+    json by_speaker = f.get("/api/search?q=" + url_encode("speaker:\"Sara Salman\" cooperation"));
+    CHECK(by_speaker["total"] == 2);
+    json by_country = f.get("/api/search?q=" + url_encode("country:Maroc"));
+    CHECK(by_country["total"] == 4);
+    CHECK(f.get("/api/search?q=" + url_encode("country:المغرب"))["total"] == 4);
+    CHECK(f.get("/api/search?q=" + url_encode("objective:11 lang:fr"))["total"] == 1);
+    CHECK(f.get("/api/search?q=" + url_encode("what did Algeria say about borders"))["total"] == 1);
+}
+
+TEST_CASE("Every facet count equals the total of a search filtered on that value", "[searchd]") {
+    Fixture f;
+    json all = f.get("/api/search?size=1");
+    int checked = 0;
+    for (const char* facet : {"speaker", "country", "objective", "lang"}) {
+        for (const auto& v : all["facets"][facet]) {
+            json filtered = f.get("/api/search?size=1&" + std::string(facet) + "=" + url_encode(v["value"]));
+            CAPTURE(facet, v);
+            CHECK(filtered["total"] == v["count"]);
+            ++checked;
+        }
+    }
+    for (const auto& v : all["facets"]["year"]) {
+        std::string y = v["value"];
+        CHECK(f.get("/api/search?size=1&from=" + y + "&to=" + y)["total"] == v["count"]);
+        ++checked;
+    }
+    for (const auto& v : all["facets"]["month"]) {
+        std::string m = v["value"];
+        CHECK(f.get("/api/search?size=1&from=" + m + "&to=" + m)["total"] == v["count"]);
+        ++checked;
+    }
+    CHECK(checked > 20);
+}
+
+TEST_CASE("Facets are multi-select: a field ignores its own filter", "[searchd]") {
+    Fixture f;
+    json all = f.get("/api/search?size=1");
+    json ma = f.get("/api/search?size=1&country=MA");
+    CHECK(ma["total"] == 4);
+    CHECK(ma["facets"]["country"] == all["facets"]["country"]);
+    json ma_dz = f.get("/api/search?size=1&country=MA&country=DZ");
+    CHECK(ma_dz["total"] == 6); // OR within a field
+    json ma_en = f.get("/api/search?size=1&country=MA&lang=en");
+    CHECK(ma_en["total"] == 2); // AND across fields
+    for (const auto& v : ma["facets"]["lang"]) {
+        if (v["value"] == "en") CHECK(v["count"] == 2);
+    }
+}
+
+TEST_CASE("Date ranges, sorting by date and collapsing by document", "[searchd]") {
+    Fixture f;
+    json r2021 = f.get("/api/search?size=100&from=2021&to=2021-12");
+    REQUIRE(r2021["total"].get<int>() > 0);
+    for (const auto& h : r2021["hits"]) CHECK(h["date"].get<std::string>().substr(0, 4) == "2021");
+    CHECK(f.get("/api/search?size=1&from=2022-06-15&to=2022-06-15")["total"] == 3);
+    json asc = f.get("/api/search?q=migrants&sort=date&size=100");
+    json desc = f.get("/api/search?q=migrants&sort=-date&size=100");
+    std::vector<std::string> a, d;
+    for (const auto& h : asc["hits"]) if (!h["date"].is_null()) a.push_back(h["date"]);
+    for (const auto& h : desc["hits"]) if (!h["date"].is_null()) d.push_back(h["date"]);
+    CHECK(std::is_sorted(a.begin(), a.end()));
+    CHECK(std::is_sorted(d.rbegin(), d.rend()));
+    CHECK(a.size() >= 3);
+    json collapsed = f.get("/api/search?q=migrants&collapse=doc&size=100");
+    std::set<std::string> docs;
+    for (const auto& h : collapsed["hits"]) CHECK(docs.insert(h["doc_id"].get<std::string>()).second);
+    CHECK(collapsed["total"] == docs.size());
+}
+
+TEST_CASE("Passages, documents, facet listings and health", "[searchd]") {
+    Fixture f;
+    json p = f.get("/api/passage/" + url_encode("rrc-2021-en:1"));
+    CHECK(p["speaker"] == "Enas El Fergany");
+    CHECK(p["prev_id"] == "rrc-2021-en:0");
+    CHECK(p["next_id"] == "rrc-2021-en:2");
+    json d = f.get("/api/document/rrc-2021-en");
+    CHECK(d["title"] == "Regional review meeting 2021");
+    REQUIRE(d["passages"].size() == 4);
+    CHECK(d["passages"][3]["ordinal"] == 3);
+    json speakers = f.get("/api/facets?field=speaker&prefix=sal");
+    REQUIRE(speakers["values"].size() == 1);
+    CHECK(speakers["values"][0]["value"] == "Sara Salman");
+    json countries = f.get("/api/facets?field=country&ui=fr&prefix=mar");
+    REQUIRE(countries["values"].size() == 1);
+    CHECK(countries["values"][0]["label"] == "Maroc");
+    json h = f.get("/api/health");
+    CHECK(h["status"] == "ok");
+    CHECK(h["passages"] == 11 + 12);
+    CHECK(h["documents"] == 3 + 4);
+}
+
+TEST_CASE("Facet labels come in the interface language", "[searchd]") {
+    Fixture f;
+    json ar = f.get("/api/search?size=1&country=EG&ui=ar");
+    json fr = f.get("/api/search?size=1&country=EG&ui=fr");
+    auto label = [](const json& r, const char* facet, const std::string& value) {
+        for (const auto& v : r["facets"][facet]) if (v["value"] == value) return v["label"].get<std::string>();
+        return std::string();
+    };
+    CHECK(label(ar, "country", "EG") == "مصر");
+    CHECK(label(fr, "country", "EG") == "Égypte");
+    CHECK(label(fr, "lang", "ar") == "arabe");
+    CHECK(label(fr, "objective", "23").rfind("Renforcer", 0) == 0);
+}
+
+TEST_CASE("Did you mean: a misspelt query gets a suggestion", "[searchd]") {
+    Fixture f;
+    json r = f.get("/api/search?q=cooperatoin");
+    CHECK(r["total"] == 0);
+    CHECK(r["suggestion"] == "cooperation");
+    CHECK(f.get("/api/search?q=cooperation")["suggestion"].is_null());
+}
+
+TEST_CASE("Bad requests get a JSON error with the right status, and the server keeps serving", "[searchd]") {
+    Fixture f;
+    const std::pair<std::string, int> cases[] = {
+        {"/api/search?sort=size", 400},        {"/api/search?page=0", 400},
+        {"/api/search?size=1000", 400},        {"/api/search?from=2021-13", 400},
+        {"/api/search?to=yesterday", 400},     {"/api/search?objective=24", 400},
+        {"/api/search?q=%C3%28", 400},         {"/api/search?q=%22", 400},
+        {"/api/search?lang=de", 400},          {"/api/search?country=Atlantis", 400},
+        {"/api/search?q=" + std::string(1100, 'a'), 413},
+        {"/api/passage/none:1", 404},          {"/api/document/nope", 404},
+        {"/api/nothing", 404},                 {"/api/facets?field=colour", 400},
+    };
+    for (const auto& [path, want] : cases) {
+        int status = 0;
+        json body = f.get(path, &status);
+        CAPTURE(path);
+        CHECK(status == want);
+        CHECK(body["error"]["code"].is_string());
+        CHECK(!body["error"]["message"].get<std::string>().empty());
+    }
+    auto c = f.server->client();
+    auto post = c.Post("/api/search", "{}", "application/json");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(json::parse(post->body)["error"]["code"] == "method_not_allowed");
+    CHECK(f.get("/api/search?q=%22Sara%20Salman")["total"].get<int>() >= 1); // unclosed quote repaired
+    CHECK(f.get("/api/health")["status"] == "ok");
+}
