@@ -29,6 +29,13 @@ ensure_packages() {
         { echo "mahdar: apt-get install ${missing[*]} failed" >&2; exit 1; }
 }
 
+# Node.js and npm for the browser tests: the machine's own if it has them (some images ship a
+# nodejs that bundles npm and conflicts with Debian's npm package), else Debian's.
+ensure_node() {
+    if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then return 0; fi
+    ensure_packages nodejs npm
+}
+
 # Configures (once) and builds everything.
 build_all() {
     cmake -S "$MAHDAR_ROOT" -B "$MAHDAR_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
