@@ -16,12 +16,12 @@ constexpr const char* usage =
     "usage: mahdar-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]\n"
     "  --listen  default 127.0.0.1:8080; port 0 picks a free port\n"
     "  --web     folder of static files served at / (the search page)\n"
-    "  --threads request threads (default: 2 x cores, at least 4)\n";
+    "  --threads request threads (default 32: each open keep-alive connection holds one)\n";
 
 struct Args {
     std::string db, host = "127.0.0.1", web;
     int port = 8080;
-    unsigned threads = std::max(4u, 2 * std::thread::hardware_concurrency());
+    unsigned threads = 32;
 };
 
 bool parse_listen(const std::string& v, Args& a) {

@@ -103,8 +103,12 @@ void set_error_answers(httplib::Server& server) {
 }
 
 void set_logging(httplib::Server& server) {
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
         request_start = Clock::now();
+        // Debian's cpp-httplib compresses every text answer with brotli or gzip when asked,
+        // which costs more time than it saves on the loopback and LAN links searchd serves
+        // (measured 29 ms vs 4 ms for a 7 KB script): answer uncompressed.
+        const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
         return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {

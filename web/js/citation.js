@@ -1,0 +1,67 @@
+// Citations of passages and copying them. The citation comes from /api/cite (the server's
+// format) when the server offers it; otherwise, and whenever that fails, the page builds
+// "Title, para. N, Speaker, date" in the UI language.
+
+import { api } from './api.js';
+import { current_ui, format, t } from './i18n.js';
+
+let cite_available = true;
+
+/** The locally built citation of a passage (hit fields), in the UI language. */
+export function fallback_citation(p) {
+  const parts = [p.doc_title];
+  if (p.para) parts.push(t('cite_para', { para: p.para }));
+  if (p.speaker) parts.push(p.speaker);
+  if (p.date) parts.push(format.date(p.date));
+  return parts.filter(Boolean).join(t('cite_separator'));
+}
+
+/** The server's citation of passage `p` in the UI language, or the fallback. */
+export async function citation_for(p) {
+  if (cite_available && p.text) {
+    try {
+      const r = await api.cite(p.text, p.lang);
+      const match = (r.matches || []).find((m) => m.id === p.id);
+      const text = match?.citation?.[current_ui()];
+      if (text) return text;
+    } catch (e) {
+      if (e.kind === 'not_found' || e.kind === 'unavailable') cite_available = false;
+    }
+  }
+  return fallback_citation(p);
+}
+
+/**
+ * Puts text on the clipboard. `text` may be a promise: it is handed to the clipboard inside the
+ * click's user activation, so a slow server cannot make the browser refuse the copy.
+ */
+export async function copy_text(text) {
+  if (window.ClipboardItem && navigator.clipboard?.write) {
+    try {
+      const blob = Promise.resolve(text).then((s) => new Blob([s], { type: 'text/plain' }));
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      return await text;
+    } catch { /* fall through to the older ways */ }
+  }
+  const value = await text;
+  try {
+    await navigator.clipboard.writeText(value);
+    return value;
+  } catch {
+    return legacy_copy(value);
+  }
+}
+
+function legacy_copy(value) {
+  const area = document.createElement('textarea');
+  area.value = value;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy refused');
+  return value;
+}

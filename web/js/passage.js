@@ -1,0 +1,129 @@
+// The passage reader: a dialog showing one passage among its document's neighbouring
+// paragraphs, with a shareable deep link (?passage=ID) and copy buttons.
+
+import { api } from './api.js';
+import { h, replace, text_attrs } from './dom.js';
+import { format, t } from './i18n.js';
+import { labels } from './labels.js';
+import { meta, para_text } from './results.js';
+
+const CONTEXT = 3;
+
+/**
+ * `actions`: href(patch), go(patch, event, {replace}), closed(), copy(passage, button),
+ * copy_link(button), only_document(doc_id, title).
+ */
+export function create_reader(dialog, actions) {
+  let shown_id = '';
+  let extra = { before: 0, after: 0 };
+  let controller = null;
+  const documents = new Map();
+
+  dialog.addEventListener('close', () => {
+    shown_id = '';
+    controller?.abort();
+    actions.closed();
+  });
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close(); // a click on the backdrop
+  });
+
+  async function show(id) {
+    if (id === shown_id && dialog.open) return;
+    if (id !== shown_id) extra = { before: 0, after: 0 };
+    shown_id = id;
+    if (!dialog.open) dialog.showModal();
+    replace(dialog, frame(t('loading'), h('p', { class: 'loading' }, t('loading'))));
+    keep_focus_inside();
+    controller?.abort();
+    controller = new AbortController();
+    try {
+      const p = await api.passage(id, controller.signal);
+      let doc = documents.get(p.doc_id);
+      if (!doc) {
+        doc = await api.document(p.doc_id, controller.signal);
+        documents.set(p.doc_id, doc);
+      }
+      draw(p, doc);
+    } catch (e) {
+      if (e.kind === 'aborted') return;
+      const msg = e.kind === 'not_found' ? t('passage_not_found') : t(`error_${e.kind}`);
+      replace(dialog, frame(t('passage'), h('p', { class: 'message', role: 'alert' }, msg)));
+    }
+  }
+
+  function draw(p, doc) {
+    const all = doc.passages || [];
+    const at = Math.max(0, all.findIndex((x) => x.id === p.id));
+    const lo = Math.max(0, at - CONTEXT - extra.before);
+    const hi = Math.min(all.length, at + CONTEXT + 1 + extra.after);
+    const more = (side, n, key) => h('button', { type: 'button', class: 'link more',
+      onclick: () => { extra[side] += 5; draw(p, doc); } }, t(key, { count: n }));
+    const list = h('ol', { class: 'reader-list' }, all.slice(lo, hi).map((x) => paragraph(x, x.id === p.id)));
+    const body = [
+      doc_meta(doc),
+      lo > 0 ? more('before', lo, 'show_earlier') : null,
+      list,
+      hi < all.length ? more('after', all.length - hi, 'show_later') : null,
+    ];
+    replace(dialog, frame(doc.title || p.doc_title, body, p, doc));
+    dialog.querySelector('.reader-list .current')?.scrollIntoView({ block: 'center' });
+    keep_focus_inside();
+  }
+
+  // Redrawing removes the focused element; keep the keyboard inside the dialog.
+  function keep_focus_inside() {
+    if (!dialog.contains(document.activeElement)) dialog.querySelector('#passage-title')?.focus();
+  }
+
+  function paragraph(x, current) {
+    const go = { passage: x.id };
+    return h('li', { class: current ? 'current' : null, 'aria-current': current ? 'true' : null },
+      h('div', { class: 'reader-para-head' },
+        x.para ? h('span', { class: 'para-num' }, t('para_n', { para: para_text(x.para) })) : null,
+        current ? null : h('a', { href: actions.href(go), class: 'link',
+          'aria-label': x.para ? `${t('open_this')}: ${t('para_n', { para: para_text(x.para) })}` : null,
+          onclick: (e) => actions.go(go, e, { replace: true }) }, t('open_this'))),
+      current && (x.speaker || x.date) ? meta(x, { para: false }) : null,
+      h('p', { class: 'reader-text', ...text_attrs(x.lang) }, x.text));
+  }
+
+  function doc_meta(doc) {
+    const bits = [doc.date ? format.date(doc.date) : null, doc.lang ? labels.language(doc.lang) : null,
+      doc.symbol || null].filter(Boolean);
+    return bits.length ? h('p', { class: 'doc-meta' }, bits.join(' · ')) : null;
+  }
+
+  function frame(title, body, p = null, doc = null) {
+    const head = h('header', { class: 'reader-head' },
+      h('h2', { id: 'passage-title', tabindex: '-1', ...(doc ? text_attrs(doc.lang || p?.lang) : {}) },
+        title),
+      h('button', { type: 'button', class: 'icon close', 'aria-label': t('close'),
+        title: t('close'), onclick: () => dialog.close() }, '×'));
+    const foot = p ? h('footer', { class: 'reader-actions' },
+      h('button', { type: 'button', class: 'primary copy-citation',
+        onclick: (e) => actions.copy(p, e.currentTarget) }, t('copy_citation')),
+      h('button', { type: 'button', class: 'secondary copy-link',
+        onclick: (e) => actions.copy_link(e.currentTarget) }, t('copy_link')),
+      h('button', { type: 'button', class: 'secondary',
+        onclick: () => actions.only_document(p.doc_id, doc?.title || p.doc_title) }, t('only_document')))
+      : null;
+    return [head, h('div', { class: 'reader-body' }, body), foot];
+  }
+
+  return {
+    /** Opens (or updates) the reader on passage `id`, or closes it when id is ''. */
+    sync(id) {
+      if (id) show(id);
+      else if (dialog.open) dialog.close();
+    },
+    /** Redraws in a new UI language. */
+    refresh() {
+      if (dialog.open && shown_id) {
+        const id = shown_id;
+        shown_id = '';
+        show(id);
+      }
+    },
+  };
+}

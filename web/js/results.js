@@ -1,0 +1,149 @@
+// The result list: summary (total, time), "did you mean", messages, result cards and paging.
+
+import { h, replace, snippet_nodes, text_attrs } from './dom.js';
+import { format, t } from './i18n.js';
+import { labels } from './labels.js';
+import { PAGE_SIZE, has_filters } from './state.js';
+
+/**
+ * `actions`: href(patch) → URL of the state with `patch` applied; go(patch, event) navigates;
+ * toggle(field, value); copy(hit, button); clear_all().
+ */
+export function render_results(els, state, r, actions) {
+  els.summary.textContent = t('results_summary', {
+    count: r.total, total: format.number(r.total), ms: format.decimal(r.took_ms ?? 0),
+  });
+  render_suggestion(els.suggestion, r.suggestion, actions);
+  if (r.total === 0) {
+    show_message(els.message, t('no_results_title'),
+      t(has_filters(state) ? 'no_results_filters' : 'no_results_hint'),
+      has_filters(state) ? h('button', { type: 'button', class: 'secondary',
+        onclick: actions.clear_all }, t('clear_all')) : null);
+  } else {
+    els.message.hidden = true;
+  }
+  replace(els.hits, (r.hits || []).map((hit) => card(hit, state, actions)));
+  render_pager(els.pager, state, r.total, actions);
+}
+
+/** Shows a message box (empty results, errors) in place of results. */
+export function show_message(el, title, detail, action = null, kind = 'info') {
+  el.hidden = false;
+  el.classList.toggle('error', kind === 'error');
+  replace(el, h('p', { class: 'message-title' }, title),
+    detail ? h('p', { class: 'message-detail' }, detail) : null, action);
+}
+
+function render_suggestion(el, suggestion, actions) {
+  el.hidden = !suggestion;
+  if (!suggestion) return replace(el);
+  replace(el, t('did_you_mean'), ' ', h('a', {
+    href: actions.href({ q: suggestion }), dir: 'auto', dataset: { focusKey: 'suggestion' },
+    onclick: (e) => actions.go({ q: suggestion }, e),
+  }, suggestion), t('question_mark'));
+}
+
+function card(hit, state, actions) {
+  const title_id = `hit-${hit.ordinal}-${hash(hit.id)}`;
+  const open = { passage: hit.id };
+  return h('li', { class: 'hit' }, h('article', { 'aria-labelledby': title_id },
+    h('h3', { class: 'hit-title', ...text_attrs(hit.lang) }, h('a', {
+      id: title_id, href: actions.href(open),
+      dataset: { focusKey: `open:${hit.id}` }, onclick: (e) => actions.go(open, e),
+    }, hit.doc_title || hit.doc_id)),
+    meta(hit),
+    h('p', { class: 'snippet', ...text_attrs(hit.lang) }, snippet_nodes(hit.snippet_html || hit.text)),
+    h('div', { class: 'hit-foot' }, tags(hit, state, actions),
+      h('button', { type: 'button', class: 'secondary copy-citation',
+        dataset: { focusKey: `copy:${hit.id}` }, onclick: (e) => actions.copy(hit, e.currentTarget),
+      }, t('copy_citation')))));
+}
+
+/** Date · speaker, affiliation · para. N — shared with the passage reader. */
+export function meta(p, { para = true } = {}) {
+  const parts = [];
+  if (p.date) parts.push(h('time', { datetime: p.date }, format.date(p.date)));
+  if (p.speaker) {
+    // Speaker and affiliation are in the passage's language, so is the comma between them.
+    parts.push(h('bdi', { class: 'speaker', ...text_attrs(p.lang) }, p.speaker,
+      p.affiliation ? [p.lang === 'ar' ? '، ' : ', ', h('span', { class: 'affiliation' },
+        p.affiliation)] : null));
+  }
+  if (p.para && para) {
+    parts.push(h('span', { class: 'para' }, t('para_n', { para: para_text(p.para) })));
+  }
+  const out = h('p', { class: 'hit-meta' });
+  parts.forEach((part, i) => {
+    if (i) out.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    out.append(part);
+  });
+  return out;
+}
+
+export function para_text(para) {
+  return /^\d+$/.test(para) ? format.number(+para) : para;
+}
+
+/** Country and objective tags; each toggles its filter. */
+export function tags(p, state, actions) {
+  const list = h('ul', { class: 'tags', 'aria-label': t('tags') });
+  for (const code of p.countries || []) {
+    const name = labels.country(code);
+    list.append(h('li', {}, tag(`country`, code, name, code,
+      t('filter_by', { facet: t('facet_country'), value: `${name} (${code})` }), state, actions)));
+  }
+  for (const n of p.objectives || []) {
+    const title = labels.objective(n);
+    list.append(h('li', {}, tag('objective', String(n), t('objective_n', { n }), title,
+      t('filter_by', { facet: t('facet_objective'), value: `${format.number(n)}: ${title}` }),
+      state, actions)));
+  }
+  return list;
+}
+
+function tag(field, value, text, title, label, state, actions) {
+  const on = state[field].includes(value);
+  return h('button', {
+    type: 'button', class: `tag tag-${field}`, title, 'aria-label': label,
+    'aria-pressed': String(on), dataset: { focusKey: `tag:${field}:${value}` },
+    onclick: () => actions.toggle(field, value),
+  }, text);
+}
+
+function render_pager(el, state, total, actions) {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return replace(el);
+  const page = Math.min(state.page, pages);
+  const link = (n, text, label, extra = {}) => h('a', {
+    href: actions.href({ page: n }), 'aria-label': label, dataset: { focusKey: `page:${text}` },
+    onclick: (e) => actions.go({ page: n }, e), ...extra,
+  }, text);
+  const items = [];
+  if (page > 1) items.push(link(page - 1, t('previous'), t('previous_page'), { rel: 'prev' }));
+  for (const n of page_window(page, pages)) {
+    items.push(n === null ? h('span', { class: 'gap', 'aria-hidden': 'true' }, '…')
+      : link(n, format.number(n), t('page_n', { n }),
+        n === page ? { 'aria-current': 'page' } : {}));
+  }
+  if (page < pages) items.push(link(page + 1, t('next'), t('next_page'), { rel: 'next' }));
+  replace(el, h('ul', {}, items.map((i) => h('li', {}, i))));
+}
+
+/** 1 … 4 5 [6] 7 8 … 20 */
+function page_window(page, pages) {
+  const keep = new Set([1, pages]);
+  for (let n = page - 2; n <= page + 2; ++n) if (n >= 1 && n <= pages) keep.add(n);
+  const sorted = [...keep].sort((a, b) => a - b);
+  const out = [];
+  sorted.forEach((n, i) => {
+    if (i && n - sorted[i - 1] > 1) out.push(null);
+    out.push(n);
+  });
+  return out;
+}
+
+function hash(s) {
+  let x = 0;
+  for (const c of s) x = (x * 31 + c.codePointAt(0)) >>> 0;
+  return x.toString(36);
+}

@@ -1,0 +1,119 @@
+// The page's whole state, and its two-way mapping to the URL. Search parameters use the API's
+// names (q, speaker, country, objective, lang, doc, from, to, sort, page, ui), so a page URL's
+// query string is also a valid /api/search query string.
+
+export const UI_LANGS = ['ar', 'en', 'fr'];
+export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'doc'];
+export const SORTS = ['relevance', '-date', 'date'];
+export const PAGE_SIZE = 10;
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const STORAGE_KEY = 'mahdar.ui';
+
+/** A fresh state: searching, nothing typed, no filters. */
+export function empty_state(ui = 'en') {
+  return {
+    view: 'search', // 'search' | 'cite'
+    q: '',
+    speaker: [], country: [], objective: [], lang: [], doc: [],
+    from: '', to: '',
+    sort: 'relevance',
+    page: 1,
+    ui,
+    passage: '', // id of the passage opened in the reader, or ''
+    text: '',    // cite view: the pasted sentence
+  };
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD with a real month and day (the API's date syntax). */
+export function is_date(s) {
+  if (!DATE_RE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  return d === undefined || (d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
+/** Reads a state from a query string; unknown or malformed values fall back to defaults. */
+export function parse_state(search, fallback_ui) {
+  const p = new URLSearchParams(search);
+  const s = empty_state(UI_LANGS.includes(p.get('ui')) ? p.get('ui') : fallback_ui);
+  s.view = p.get('view') === 'cite' ? 'cite' : 'search';
+  s.q = p.get('q') || '';
+  for (const f of FILTERS) s[f] = unique(p.getAll(f).filter(Boolean));
+  s.objective = s.objective.filter((o) => /^\d+$/.test(o) && +o >= 1 && +o <= 23);
+  s.lang = s.lang.filter((l) => UI_LANGS.includes(l));
+  s.country = s.country.map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+  for (const k of ['from', 'to']) s[k] = is_date(p.get(k) || '') ? p.get(k) : '';
+  s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
+  const page = Number.parseInt(p.get('page') || '1', 10);
+  s.page = Number.isFinite(page) && page >= 1 ? page : 1;
+  s.passage = p.get('passage') || '';
+  s.text = p.get('text') || '';
+  return s;
+}
+
+/** The query string of a state; defaults are left out, `ui` is always written. */
+export function state_query(s) {
+  const p = new URLSearchParams();
+  if (s.view === 'cite') {
+    p.set('view', 'cite');
+    if (s.text) p.set('text', s.text);
+  } else {
+    append_search(p, s);
+    if (s.sort !== 'relevance') p.set('sort', s.sort);
+    if (s.page > 1) p.set('page', String(s.page));
+    if (s.passage) p.set('passage', s.passage);
+  }
+  p.set('ui', s.ui);
+  return p.toString();
+}
+
+function append_search(p, s) {
+  if (s.q) p.set('q', s.q);
+  for (const f of FILTERS) for (const v of s[f]) p.append(f, v);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+}
+
+/** Parameters of /api/search for a state (the page's own view/passage/text left out). */
+export function search_params(s) {
+  const p = new URLSearchParams();
+  append_search(p, s);
+  // Without sort the server ranks by relevance, or newest first when browsing without a query.
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  p.set('page', String(s.page));
+  p.set('size', String(PAGE_SIZE));
+  p.set('ui', s.ui);
+  return p;
+}
+
+/** True when any filter (not the query) is set. */
+export function has_filters(s) {
+  return FILTERS.some((f) => s[f].length > 0) || Boolean(s.from || s.to);
+}
+
+/** Keys whose change sends the reader back to page 1. */
+export const RESETS_PAGE = ['q', ...FILTERS, 'from', 'to', 'sort'];
+
+/** The remembered UI language, else the browser's, else English. */
+export function preferred_ui() {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (UI_LANGS.includes(saved)) return saved;
+  } catch { /* storage may be disabled */ }
+  for (const l of navigator.languages || []) {
+    const base = l.slice(0, 2).toLowerCase();
+    if (UI_LANGS.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export function remember_ui(ui) {
+  try {
+    localStorage.setItem(STORAGE_KEY, ui);
+  } catch { /* storage may be disabled */ }
+}
+
+function unique(list) {
+  return [...new Set(list)];
+}
