@@ -77,9 +77,7 @@ int main(int argc, char** argv) {
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);
         mahdar::Services services{pool, labels, web};
         httplib::Server server;
-        unsigned threads = args.threads;
-        server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-        server.set_payload_max_length(1 << 20);
+        mahdar::configure_server(server, args.threads);
         mahdar::register_routes(server, services);
         int port = args.port == 0 ? server.bind_to_any_port(args.host)
                                   : (server.bind_to_port(args.host, args.port) ? args.port : -1);

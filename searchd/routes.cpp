@@ -119,6 +119,12 @@ void set_logging(httplib::Server& server) {
 
 } // namespace
 
+void configure_server(httplib::Server& server, unsigned threads) {
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(1 << 20);
+    server.set_tcp_nodelay(true); // else delayed ACKs add ~40 ms to each keep-alive answer
+}
+
 void register_routes(httplib::Server& server, Services& s) {
     auto bind = [&s](void (*h)(Services&, const httplib::Request&, httplib::Response&)) {
         return [&s, h](const httplib::Request& req, httplib::Response& res) { h(s, req, res); };

@@ -8,7 +8,7 @@ namespace mahdar::test {
 TestServer::TestServer(const std::string& db_path, std::optional<std::filesystem::path> web)
     : pool_(db_path, [this](std::string_view n) { return labels_.resolve_country(n); }),
       services_{pool_, labels_, web ? std::optional(std::filesystem::canonical(*web)) : std::nullopt} {
-    server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
+    configure_server(server_, 8);
     register_routes(server_, services_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("cannot bind a test port");
