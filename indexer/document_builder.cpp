@@ -22,6 +22,18 @@ std::string speaker_key(std::string_view name) {
     return key.substr(0, 200);
 }
 
+std::vector<std::string> joint_speakers(std::string_view speaker) {
+    std::vector<std::string> out;
+    while (!speaker.empty()) {
+        size_t bar = speaker.find(" | ");
+        std::string_view one = speaker.substr(0, bar);
+        if (!one.empty()) out.emplace_back(one);
+        if (bar == std::string_view::npos) break;
+        speaker.remove_prefix(bar + 3);
+    }
+    return out;
+}
+
 Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vector<std::string>* words) {
     namespace s = schema;
     Xapian::Document doc;
@@ -44,7 +56,7 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vecto
         doc.add_boolean_term(s::term(s::month, compact_date.substr(0, 6)));
         doc.add_boolean_term(s::term(s::year, compact_date.substr(0, 4)));
     }
-    if (!p.speaker.empty()) doc.add_boolean_term(s::term(s::speaker, speaker_key(p.speaker)));
+    for (const auto& person : joint_speakers(p.speaker)) doc.add_boolean_term(s::term(s::speaker, speaker_key(person)));
     std::string countries, objectives;
     for (const auto& c : p.countries) {
         doc.add_boolean_term(s::term(s::country, c));

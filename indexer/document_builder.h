@@ -8,12 +8,16 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace mahdar {
 
 /// The key under which a speaker is filtered: the name normalised like search text
 /// ("Enas El Fergany" and "ENAS EL FERGANY" share one key). Pure.
 std::string speaker_key(std::string_view name);
+
+/// The people of a speaker field: several people speaking jointly are written "A | B".
+std::vector<std::string> joint_speakers(std::string_view speaker);
 
 /// The Xapian document for `p`: positional word terms, Z stems, the prefixed filter terms, the
 /// value slots and the passage JSON as data. When `words` is given, the passage's normalised

@@ -1,12 +1,13 @@
 #include "enrich.h"
 
+#include "extract.h"
 #include "langid.h"
 
 #include <array>
 
 namespace mahdar {
 
-void enrich(Document& doc) {
+void enrich(Document& doc, const Extractor* extractor) {
     std::array<int, 3> votes{};
     for (size_t i = 0; i < doc.passages.size(); ++i) {
         Passage& p = doc.passages[i];
@@ -19,6 +20,7 @@ void enrich(Document& doc) {
             if (votes[l] > votes[best]) best = l;
         doc.lang = static_cast<Lang>(best);
     }
+    if (extractor) extractor->extract(doc);
     for (size_t i = 0; i < doc.passages.size(); ++i) {
         Passage& p = doc.passages[i];
         bool given_date = i < doc.passage_given.size() && doc.passage_given[i].date;

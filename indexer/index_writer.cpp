@@ -1,17 +1,20 @@
 #include "index_writer.h"
 
-#include "analyzer.h"
-#include "document_builder.h"
-#include "enrich.h"
+#include "analysis_pool.h"
+#include "extract.h"
 #include "schema.h"
 #include "sources.h"
+#include "speaker_pass.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <ostream>
+#include <stdexcept>
+#include <thread>
 
 namespace mahdar {
 namespace fs = std::filesystem;
@@ -19,8 +22,10 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 struct IndexWriter::Impl {
+    explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {}
     Xapian::WritableDatabase db;
-    Analyzer analyzer;
+    ReferenceData data{};
+    Extractor extractor{data};
 
     // The metadata value of a file: its content hash, then the ids of its documents.
     static std::string file_record(const SourceFile& src) {
@@ -50,27 +55,44 @@ struct IndexWriter::Impl {
         db.set_metadata(key, "");
     }
 
-    std::size_t write(SourceFile& src, const std::string& key) {
-        std::size_t passages = 0;
-        std::string xf = source_term(key);
-        std::vector<std::string> words;
-        for (auto& doc : src.documents) {
-            enrich(doc);
-            for (const auto& p : doc.passages) {
-                Xapian::Document xd = build_document(p, analyzer, &words);
-                xd.add_boolean_term(xf);
-                db.replace_document(schema::term(schema::id, p.id), xd);
-                ++passages;
-            }
-            json d = {{"doc_id", doc.doc_id}, {"title", doc.title}, {"date", doc.date},
-                      {"lang", lang_code(doc.lang.value_or(Lang::en))}, {"symbol", doc.symbol},
-                      {"type", doc.type}, {"organisers", doc.organisers}, {"source", doc.source},
-                      {"passages", doc.passages.size()}};
-            db.set_metadata(std::string(schema::meta_doc) + doc.doc_id, d.dump());
+    // A file's record is stored once all of its jobs are written, so an interrupted run never
+    // marks a half-written file as done.
+    struct PendingFile {
+        std::string key, record;
+        std::size_t jobs_left;
+    };
+    std::deque<PendingFile> pending;
+
+    void write(BuiltJob&& built, IndexReport& report) {
+        if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
+        for (auto& [id_term, doc] : built.passages) {
+            db.replace_document(id_term, doc);
+            ++report.passages;
         }
-        for (const auto& w : words) db.add_spelling(w);
-        db.set_metadata(key, file_record(src));
-        return passages;
+        for (const auto& [doc_id, record] : built.doc_records)
+            db.set_metadata(std::string(schema::meta_doc) + doc_id, record);
+        for (const auto& [word, count] : built.words) db.add_spelling(word, count);
+        PendingFile& file = pending.front();
+        if (--file.jobs_left == 0) {
+            db.set_metadata(file.key, file.record);
+            pending.pop_front();
+        }
+    }
+
+    // Splits a file's documents into jobs of about `chunk` passages (whole documents).
+    static std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf, std::size_t chunk) {
+        std::vector<AnalysisJob> jobs(1);
+        std::size_t passages = 0;
+        for (auto& doc : src.documents) {
+            if (passages >= chunk) {
+                jobs.emplace_back();
+                passages = 0;
+            }
+            passages += doc.passages.size();
+            jobs.back().documents.push_back(std::move(doc));
+        }
+        for (auto& j : jobs) j.source_term = xf;
+        return jobs;
     }
 
     void prune(IndexReport& report, std::ostream& log) {
@@ -89,7 +111,7 @@ struct IndexWriter::Impl {
 };
 
 IndexWriter::IndexWriter(const std::string& db_path)
-    : impl_(new Impl{Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN), {}}) {
+    : impl_(new Impl(db_path)) {
     if (impl_->db.get_metadata(std::string(schema::meta_version)) != schema::version)
         impl_->db.set_metadata(std::string(schema::meta_version), std::string(schema::version));
 }
@@ -115,6 +137,11 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     auto start = Clock::now();
     auto last_shown = start;
     auto elapsed = [&start] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    AnalysisPool pool(threads, &impl_->extractor);
+    auto drain = [&](bool wait) {
+        while (auto built = pool.next(wait)) impl_->write(std::move(*built), report);
+    };
     for (std::size_t i = 0; i < files.size() && !stop; ++i) {
         SourceFile src = read_source(files[i]);
         for (const auto& w : src.warnings) report.problems.push_back(w);
@@ -130,7 +157,13 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
             continue;
         }
         if (!record.empty()) impl_->remove_file(key);
-        report.passages += impl_->write(src, key);
+        std::string file_record = Impl::file_record(src);
+        auto jobs = Impl::jobs_for(src, Impl::source_term(key), options.job_passages);
+        impl_->pending.push_back({key, std::move(file_record), jobs.size()});
+        for (auto& job : jobs) {
+            while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
+            drain(false);
+        }
         report.bytes += fs::file_size(files[i]);
         ++report.files_indexed;
         if (options.progress == Progress::terminal &&
@@ -139,7 +172,10 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
             last_shown = Clock::now();
         }
     }
+    drain(true);
     if (options.prune == Prune::yes && !stop) impl_->prune(report, log);
+    if (report.files_indexed + report.files_pruned > 0)
+        unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
     impl_->db.commit();
     if (options.progress == Progress::terminal) log << '\n';
     report.seconds = elapsed();

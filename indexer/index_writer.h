@@ -17,6 +17,8 @@ enum class Progress { quiet, terminal };
 struct IndexOptions {
     Prune prune = Prune::no;         ///< remove documents whose source files are gone
     Progress progress = Progress::quiet;
+    unsigned threads = 0;            ///< analysis threads; 0: one per core
+    std::size_t job_passages = 256;  ///< passages per analysis job (whole documents)
 };
 
 /// What one run did. `problems` holds one line per skipped file or line ("path: reason").
@@ -27,7 +29,8 @@ struct IndexReport {
     std::vector<std::string> problems;
 };
 
-/// Indexes source files into one Xapian database. A file whose content (and sidecar) is
+/// Indexes source files into one Xapian database: analysis runs in `threads` threads, and the
+/// calling thread writes (Xapian has one writer). A file whose content (and sidecar) is
 /// unchanged since the last run is not touched; a changed file's passages are replaced. The
 /// database is committed once, at the end of index() — or when `stop` becomes true, after the
 /// file in hand — so an interrupted run leaves the last committed revision intact.

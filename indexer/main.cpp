@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -17,7 +19,7 @@ std::atomic<bool> stop_requested{false};
 void on_signal(int) { stop_requested = true; }
 
 constexpr const char* usage =
-    "usage: mahdar-indexer --db DIR [--prune] [--quiet] PATH...\n"
+    "usage: mahdar-indexer --db DIR [--prune] [--quiet] [--threads N] PATH...\n"
     "  PATH  a report (.txt, .md), a JSON Lines file (.jsonl) or a folder of them\n"
     "exit status: 0 all indexed, 3 some files or lines skipped, 1 error, 2 usage\n";
 
@@ -34,6 +36,7 @@ bool parse_args(int argc, char** argv, Args& args) {
         if (a == "--db" && i + 1 < argc) args.db = argv[++i];
         else if (a == "--prune") args.options.prune = mahdar::Prune::yes;
         else if (a == "--quiet") args.options.progress = mahdar::Progress::quiet;
+        else if (a == "--threads" && i + 1 < argc) args.options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else if (a == "--help" || a == "-h") return false;
         else if (!a.empty() && a[0] == '-') return false;
         else args.paths.emplace_back(a);

@@ -35,6 +35,12 @@ struct GivenFields {
     bool lang = false, date = false, speaker = false, countries = false, objectives = false;
 };
 
+/// A heading of a report, with its 1-based line.
+struct Heading {
+    std::uint32_t line = 0;
+    std::string text;
+};
+
 /// A document as read from one source (a report file, or the passages of one doc_id in a
 /// JSON Lines file).
 struct Document {
@@ -47,6 +53,7 @@ struct Document {
     std::vector<std::string> organisers;
     std::string source; ///< path of the file it came from
     GivenFields given;  ///< document-level fields given by a sidecar
+    std::vector<Heading> headings; ///< a report's headings in order (the meeting date may be one)
     std::vector<Passage> passages;
     std::vector<GivenFields> passage_given; ///< parallel to passages (JSON Lines)
 };

@@ -165,7 +165,7 @@ public:
                 return;
             }
             if (count_words(first) <= 6 && !ends_sentence(first, true)) {
-                set_heading(first);
+                set_heading(first, lines[begin].number);
                 return;
             }
         }
@@ -177,9 +177,10 @@ public:
     }
 
 private:
-    void set_heading(std::string_view raw) {
+    void set_heading(std::string_view raw, std::uint32_t line) {
         section = heading_text(raw);
         seen_heading = true;
+        doc.headings.push_back({line, section});
         if (first_heading.empty() && count_words(section) >= 3) first_heading = section;
     }
 
@@ -187,7 +188,7 @@ private:
         std::string_view t = trim(l.text);
         if (t[0] == '#') {
             if (starts_with(t, "# ") && doc.title.empty() && count_words(t) >= 4) doc.title = heading_text(t);
-            set_heading(t);
+            set_heading(t, l.number);
             return;
         }
         if (is_table_row(l.text)) {
@@ -213,7 +214,11 @@ private:
         if (pieces.empty() || pieces.back().kind == Kind::row) return false;
         const std::string& prev = pieces.back().text;
         if (starts_lower_latin(t)) return !ends_sentence(prev, false);
-        return starts_arabic_letter(t) && starts_arabic_letter(prev) && count_words(prev) >= 20 &&
+        std::string_view body = prev;
+        size_t dot = body.find(". ");
+        if (dot != std::string_view::npos && dot <= 12 && !is_arabic_script(body.substr(0, dot)))
+            body.remove_prefix(dot + 2); // "6. قدمت …": the paragraph number is not yet taken off
+        return starts_arabic_letter(t) && starts_arabic_letter(body) && count_words(prev) >= 20 &&
                !ends_sentence(prev, true);
     }
 

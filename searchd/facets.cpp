@@ -1,5 +1,6 @@
 #include "facets.h"
 
+#include "document_builder.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -24,8 +25,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         auto& counts = counts_[static_cast<size_t>(f)];
         switch (f) {
         case Facet::speaker: {
-            std::string v = doc.get_value(schema::slot_speaker);
-            if (!v.empty()) ++counts[v];
+            for (auto& person : joint_speakers(doc.get_value(schema::slot_speaker))) ++counts[std::move(person)];
             break;
         }
         case Facet::country: {

@@ -1,5 +1,6 @@
 #include "routes.h"
 
+#include "cite_routes.h"
 #include "json_out.h"
 #include "normalise.h"
 #include "static_files.h"
@@ -134,6 +135,7 @@ void register_routes(httplib::Server& server, Services& s) {
     server.Get("/api/document/(.+)", bind(handle_document));
     server.Get("/api/facets", bind(handle_facets));
     server.Get("/api/health", bind(handle_health));
+    register_cite_routes(server, s); // before the catch-all routes below
     server.Get("/api/.*", handle_other_method);
     server.Post("/.*", handle_other_method);
     server.Put("/.*", handle_other_method);
