@@ -145,7 +145,8 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
         if (lang == languages_for(w).front()) out.plain_words.push_back(t.word);
         terms.push_back(t.word);
         out.highlight.words.insert(t.word);
-        if (t.stem.empty()) continue;
+        // "sûre" stems to "sur": a stem that is a function word would match everywhere.
+        if (t.stem.empty() || (t.stem != t.word && is_stopword(t.stem))) continue;
         terms.push_back("Z" + t.stem);
         out.highlight.stems.insert(t.stem);
         // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.

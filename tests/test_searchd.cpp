@@ -231,3 +231,18 @@ TEST_CASE("Joint speakers are separate facet values and filters", "[searchd]") {
     CHECK(counts == std::map<std::string, int>{{"Ana Ruiz", 1}, {"Omar Said", 2}});
     CHECK(get_json(c, "/api/search?speaker=Omar%20Said")["total"] == 2);
 }
+
+TEST_CASE("A word whose stem is a function word does not match that function word", "[searchd]") {
+    test::TempDir tmp;
+    test::write_file(tmp / "in" / "fr.jsonl",
+                     "{\"doc_id\":\"f\",\"doc_title\":\"T\",\"lang\":\"fr\",\"text\":\"Une migration sûre et régulière.\"}\n"
+                     "{\"doc_id\":\"f\",\"doc_title\":\"T\",\"lang\":\"fr\",\"text\":\"Un débat sur les frontières.\"}\n");
+    std::string db = (tmp / "db").string();
+    REQUIRE(test::run_indexer("--db " + db + " " + (tmp / "in").string()).status == 0);
+    test::TestServer server(db);
+    auto c = server.client();
+    json r = get_json(c, "/api/search?q=" + url_encode("sûre"));
+    REQUIRE(r["total"] == 1);
+    CHECK(r["hits"][0]["id"] == "f:0");
+    CHECK(get_json(c, "/api/search?q=sure")["total"] == 1);
+}
