@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Turns one run's measurements (bench/work/<N>/*.json) into a Markdown table and a PNG plot.
+
+    bench/report.py --work bench/work --results bench/results --run-id ID --sizes 10000 100000
+"""
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+
+SYSTEMS = ("mahdar", "sphinx", "floor")
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            mem_gib = int(f.readline().split()[1]) / 1048576
+    except OSError:
+        mem_gib = 0
+    return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB RAM, Linux {platform.release()}"
+
+
+def revision(repo):
+    try:
+        head = subprocess.run(["git", "-C", repo, "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", repo, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return head + (" + uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def collect(work, sizes):
+    rows = {}
+    for n in sizes:
+        d = os.path.join(work, str(n))
+        m = load(os.path.join(d, "manifest.json")) or {}
+        rows[n] = {"manifest": m}
+        for s in SYSTEMS:
+            rows[n][s] = {"index": load(os.path.join(d, f"{s}.json")),
+                          "query": load(os.path.join(d, f"{s}-query.json"))}
+    return rows
+
+
+def fmt(v, spec=".1f", none="–"):
+    return none if v is None else format(v, spec)
+
+
+def growth(values):
+    """'×a → ×b' between consecutive sizes."""
+    out = []
+    for a, b in zip(values, values[1:]):
+        out.append("–" if not a or b is None else f"×{b / a:.1f}")
+    return " → ".join(out) if out else "–"
+
+
+def index_table(rows, sizes):
+    lines = ["| N | system | wall s | CPU s | passages/s | MB/s of text | peak RSS MB | index MB | rate vs floor | load avg |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        text_mb = rows[n]["manifest"].get("text_bytes", 0) / 1e6
+        passages = rows[n]["manifest"].get("passages", n)
+        floor = (rows[n]["floor"]["index"] or {}).get("wall_s")
+        for s in SYSTEMS:
+            ix = rows[n][s]["index"]
+            if not ix:
+                continue
+            w = ix["wall_s"] or 1e-9
+            rel = f"{floor / w:.2f}×" if floor else "–"
+            lines.append(f"| {n:,} | {s} | {w:.2f} | {fmt(ix.get('cpu_s'), '.2f')} | {passages / w:,.0f} | "
+                         f"{text_mb / w:.2f} | {ix['rss_peak_kb'] / 1024:.0f} | {ix['index_bytes'] / 1048576:.0f} | "
+                         f"{rel} | {fmt(ix.get('loadavg_before'))} |")
+    return lines
+
+
+def query_table(rows, sizes, clients):
+    head = "| N | system | p50 ms | p95 ms | p99 ms | server p50 ms | " + " | ".join(f"q/s @{c}" for c in clients) + \
+           " | errors | searchd peak RSS MB | client CPU ms/q |"
+    lines = [head, "|---:|---|" + "---:|" * (4 + len(clients) + 3)]
+    for n in sizes:
+        for s in ("mahdar", "sphinx"):
+            q = rows[n][s]["query"]
+            if not q:
+                continue
+            lat = q["latency"]
+            tput = {t["clients"]: t for t in q["throughput"]}
+            errors = lat["errors"] + lat.get("warmup_errors", 0) + sum(t["errors"] for t in q["throughput"])
+            rss = q.get("rss_peak_kb")
+            lines.append(f"| {n:,} | {s} | {fmt(lat['p50_ms'])} | {fmt(lat['p95_ms'])} | {fmt(lat['p99_ms'])} | {fmt(lat.get('server_p50_ms'))} | "
+                         + " | ".join(fmt(tput.get(c, {}).get("qps"), ".0f") for c in clients)
+                         + f" | {errors} | {fmt(rss / 1024 if rss else None, '.0f')} | "
+                         + f"{fmt(q['throughput'][-1].get('client_cpu_ms_per_query') if q['throughput'] else None)} |")
+    return lines
+
+
+def growth_table(rows, sizes):
+    lines = ["| system | indexing wall s | p50 latency | p99 latency | q/s @1 client |",
+             "|---|---|---|---|---|"]
+    for s in SYSTEMS:
+        wall = [(rows[n][s]["index"] or {}).get("wall_s") for n in sizes]
+        q = [rows[n][s]["query"] for n in sizes]
+        p50 = [x["latency"]["p50_ms"] if x else None for x in q]
+        p99 = [x["latency"]["p99_ms"] if x else None for x in q]
+        qps = [x["throughput"][0]["qps"] if x and x["throughput"] else None for x in q]
+        lines.append(f"| {s} | {growth(wall)} | {growth(p50)} | {growth(p99)} | {growth(qps)} |")
+    return lines
+
+
+def plot(rows, sizes, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("bench: python3-matplotlib missing, no plot", file=sys.stderr)
+        return False
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.2))
+    colours = {"mahdar": "tab:blue", "sphinx": "tab:orange", "floor": "tab:gray"}
+    for s in SYSTEMS:
+        pts = [(n, rows[n]["manifest"].get("passages", n) / rows[n][s]["index"]["wall_s"])
+               for n in sizes if rows[n][s]["index"]]
+        if pts:
+            a.plot(*zip(*pts), marker="o", color=colours[s], label=s + (" (plain Xapian)" if s == "floor" else ""))
+    a.set(xscale="log", yscale="log", xlabel="passages (N)", ylabel="passages indexed per second",
+          title="Indexing rate")
+    a.legend()
+    for s in ("mahdar", "sphinx"):
+        for key, style in (("p50_ms", "-"), ("p99_ms", ":")):
+            pts = [(n, rows[n][s]["query"]["latency"][key]) for n in sizes
+                   if rows[n][s]["query"] and rows[n][s]["query"]["latency"][key] is not None]
+            if pts:
+                b.plot(*zip(*pts), marker="o", linestyle=style, color=colours[s], label=f"{s} {key[:3]}")
+    b.set(xscale="log", yscale="log", xlabel="passages (N)", ylabel="ms (1 client)",
+          title="Faceted query latency, 10 hits + snippets")
+    b.legend()
+    for ax in (a, b):
+        ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    return True
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--run-id", required=True)
+    ap.add_argument("--sizes", type=int, nargs="+", required=True)
+    ap.add_argument("--duration", default="10")
+    ap.add_argument("--revision", default="", help="what the measured binaries were built from")
+    ap.add_argument("--note", default="", help="a sentence added under the header")
+    args = ap.parse_args()
+    rows = collect(args.work, args.sizes)
+    clients = []
+    for n in args.sizes:
+        for s in ("mahdar", "sphinx"):
+            for t in (rows[n][s]["query"] or {}).get("throughput", []):
+                if t["clients"] not in clients:
+                    clients.append(t["clients"])
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    png = f"{args.run_id}.png"
+    os.makedirs(args.results, exist_ok=True)
+    has_plot = plot(rows, args.sizes, os.path.join(args.results, png))
+    md = [f"# Benchmark {args.run_id}", "",
+          f"Machine: {machine()}. mahdar revision {args.revision or revision(repo)}. "
+          f"Sphinx 2.2.11 (Debian sphinxsearch). One run of `bench/run --sizes \"{' '.join(map(str, args.sizes))}\"`; "
+          f"throughput phases of {args.duration} s. {args.note}".rstrip(), "",
+          "## Indexing", "", *index_table(rows, args.sizes), "",
+          "## Querying (faceted, 10 hits with snippets; latency with 1 client)", "",
+          *query_table(rows, args.sizes, clients), "",
+          "## Growth (each step is the ratio to the previous N)", "", *growth_table(rows, args.sizes), ""]
+    if has_plot:
+        md += [f"![indexing rate and latency vs N]({png})", ""]
+    errs = []
+    for n in args.sizes:
+        for s in ("mahdar", "sphinx"):
+            q = rows[n][s]["query"]
+            if q:
+                samples = q["latency"].get("error_samples", []) + [e for t in q["throughput"] for e in t["error_samples"]]
+                errs += [f"- {n:,} {s}: `{e}`" for e in samples[:3]]
+    if errs:
+        md += ["## Error samples", "", *errs, ""]
+    text = "\n".join(md)
+    out = os.path.join(args.results, f"{args.run_id}.md")
+    with open(out, "w") as f:
+        f.write(text)
+    print(text)
+    print(f"bench: wrote {out}" + (f" and {os.path.join(args.results, png)}" if has_plot else ""), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
