@@ -1,7 +1,6 @@
 #include "labels.h"
 
 #include "document_builder.h"
-#include "embedded_data.h"
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -11,39 +10,6 @@ namespace mahdar {
 namespace {
 
 const std::array<const char*, 3> ui_locales = {"ar", "en", "fr"};
-
-// Rows of an embedded TSV file, header and blank lines skipped.
-std::vector<std::vector<std::string>> tsv_rows(std::string_view name) {
-    std::vector<std::vector<std::string>> rows;
-    std::string_view data = embedded_file(name);
-    size_t pos = 0;
-    while (pos < data.size()) {
-        size_t nl = data.find('\n', pos);
-        std::string_view line = data.substr(pos, nl == std::string_view::npos ? data.size() - pos : nl - pos);
-        pos = nl == std::string_view::npos ? data.size() : nl + 1;
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> cells;
-        for (size_t b = 0;;) {
-            size_t tab = line.find('\t', b);
-            cells.emplace_back(line.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b));
-            if (tab == std::string_view::npos) break;
-            b = tab + 1;
-        }
-        rows.push_back(std::move(cells));
-    }
-    return rows;
-}
-
-std::vector<std::string> split_bar(const std::string& cell) {
-    std::vector<std::string> out;
-    for (size_t b = 0; b <= cell.size();) {
-        size_t bar = cell.find('|', b);
-        if (bar == std::string::npos) bar = cell.size();
-        if (bar > b) out.push_back(cell.substr(b, bar - b));
-        b = bar + 1;
-    }
-    return out;
-}
 
 std::string to_utf8(const icu::UnicodeString& s) {
     std::string out;
@@ -60,14 +26,11 @@ std::string name_key(std::string_view name) {
 
 } // namespace
 
-Labels::Labels() {
-    for (const auto& row : tsv_rows("countries.tsv")) {
-        if (row.size() < 4 || row[0].size() != 2) continue;
-        auto& names = countries_[row[0]];
-        // Columns: code en fr ar; ui order ar, en, fr.
-        names = {split_bar(row[3]).at(0), split_bar(row[1]).at(0), split_bar(row[2]).at(0)};
-        for (size_t c = 1; c <= 3; ++c)
-            for (const auto& alias : split_bar(row[c])) country_by_name_.emplace(name_key(alias), row[0]);
+Labels::Labels(const ReferenceData& data) : data_(data) {
+    for (const auto& c : data.countries()) {
+        countries_.insert(c.code);
+        for (const auto& names : c.names)
+            for (const auto& name : names) country_by_name_.emplace(name_key(name), c.code);
     }
     for (const char* const* code = uloc_getISOCountries(); *code; ++code) {
         for (size_t l = 0; l < 3; ++l) {
@@ -75,11 +38,6 @@ Labels::Labels() {
             icu::Locale("", *code).getDisplayCountry(icu::Locale(ui_locales[l]), name);
             country_by_name_.emplace(name_key(to_utf8(name)), *code);
         }
-    }
-    for (const auto& row : tsv_rows("gcm_objectives.tsv")) {
-        int n = row.empty() ? 0 : std::atoi(row[0].c_str());
-        if (n < 1 || n > 23 || row.size() < 7) continue;
-        objectives_[n] = {row[6], row[4], row[5]};
     }
     for (size_t l = 0; l < 3; ++l) {
         UErrorCode status = U_ZERO_ERROR;
@@ -91,17 +49,10 @@ Labels::Labels() {
     }
 }
 
-std::string Labels::country(const std::string& code, Lang ui) const {
-    auto it = countries_.find(code);
-    if (it != countries_.end() && !it->second[static_cast<size_t>(ui)].empty()) return it->second[static_cast<size_t>(ui)];
-    icu::UnicodeString name;
-    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(ui_locales[static_cast<size_t>(ui)]), name);
-    return to_utf8(name);
-}
+std::string Labels::country(const std::string& code, Lang ui) const { return data_.country_label(code, ui); }
 
 std::string Labels::objective(int n, Lang ui) const {
-    if (n < 1 || n > 23) return std::to_string(n);
-    const std::string& title = objectives_[n][static_cast<size_t>(ui)];
+    std::string title = data_.objective_title(n, ui, TitleLength::full);
     return title.empty() ? std::to_string(n) : title;
 }
 

@@ -2,21 +2,23 @@
 #pragma once
 
 #include "language.h"
+#include "reference_data.h"
 
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace mahdar {
 
-/// Labels for countries (CLDR names from ICU), GCM objectives (indexer/data/gcm_objectives.tsv),
-/// languages and months, in Arabic, English and French; and country names → ISO codes.
-/// Built once at start-up; const and thread-safe afterwards.
+/// Labels for countries and GCM objectives (from the reference data), languages and months (from
+/// ICU), in Arabic, English and French; and country names → ISO codes. Built once at start-up
+/// from reference data that outlives it; const and thread-safe afterwards.
 class Labels {
 public:
-    Labels();
+    explicit Labels(const ReferenceData& data);
     std::string country(const std::string& code, Lang ui) const;
     std::string objective(int n, Lang ui) const;
     std::string language(const std::string& code, Lang ui) const;
@@ -25,9 +27,9 @@ public:
     std::optional<std::string> resolve_country(std::string_view name) const;
 
 private:
-    std::map<std::string, std::array<std::string, 3>> countries_;
+    const ReferenceData& data_;
+    std::set<std::string> countries_;
     std::map<std::string, std::string> country_by_name_;
-    std::array<std::array<std::string, 3>, 24> objectives_;
     std::array<std::array<std::string, 3>, 13> months_;
 };
 

@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     try {
-        mahdar::Labels labels;
+        mahdar::ReferenceData data;
+        mahdar::Labels labels(data);
         mahdar::ContextPool pool(args.db, [&labels](std::string_view n) { return labels.resolve_country(n); });
         std::optional<std::filesystem::path> web;
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);

@@ -26,7 +26,8 @@ public:
     httplib::Client client() const;
 
 private:
-    Labels labels_;
+    ReferenceData data_;
+    Labels labels_{data_};
     ContextPool pool_;
     Services services_;
     httplib::Server server_;
