@@ -53,7 +53,6 @@ public:
     /// it is not ready. Returns nullopt when nothing is pending.
     std::optional<BuiltJob> next(bool wait);
 
-    bool idle() const { return next_to_take_ == next_to_submit_; }
 
 private:
     void work();
