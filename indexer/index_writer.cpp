@@ -1,9 +1,6 @@
 #include "index_writer.h"
 
-#include "analysis_pool.h"
-#include "extract.h"
-#include "schema.h"
-#include "sources.h"
+#include "index_writer_impl.h"
 #include "speaker_pass.h"
 
 #include <nlohmann/json.hpp>
@@ -20,95 +17,6 @@ namespace mahdar {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-struct IndexWriter::Impl {
-    explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {}
-    Xapian::WritableDatabase db;
-    ReferenceData data{};
-    Extractor extractor{data};
-
-    // The metadata value of a file: its content hash, then the ids of its documents.
-    static std::string file_record(const SourceFile& src) {
-        std::string v = src.content_hash;
-        for (const auto& d : src.documents) v += '\t' + d.doc_id;
-        return v;
-    }
-
-    static std::string file_key(const fs::path& p) {
-        std::error_code ec;
-        fs::path abs = fs::weakly_canonical(p, ec);
-        return std::string(schema::meta_file) + (ec ? p.string() : abs.string());
-    }
-
-    static std::string source_term(const std::string& key) {
-        return schema::term(schema::source, fnv1a_hex(key));
-    }
-
-    void remove_file(const std::string& key) {
-        std::string record = db.get_metadata(key);
-        for (size_t tab = record.find('\t'); tab != std::string::npos;) {
-            size_t next = record.find('\t', tab + 1);
-            db.set_metadata(std::string(schema::meta_doc) + record.substr(tab + 1, next - tab - 1), "");
-            tab = next;
-        }
-        db.delete_document(source_term(key));
-        db.set_metadata(key, "");
-    }
-
-    // A file's record is stored once all of its jobs are written, so an interrupted run never
-    // marks a half-written file as done.
-    struct PendingFile {
-        std::string key, record;
-        std::size_t jobs_left;
-    };
-    std::deque<PendingFile> pending;
-
-    void write(BuiltJob&& built, IndexReport& report) {
-        if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
-        for (auto& [id_term, doc] : built.passages) {
-            db.replace_document(id_term, doc);
-            ++report.passages;
-        }
-        for (const auto& [doc_id, record] : built.doc_records)
-            db.set_metadata(std::string(schema::meta_doc) + doc_id, record);
-        for (const auto& [word, count] : built.words) db.add_spelling(word, count);
-        PendingFile& file = pending.front();
-        if (--file.jobs_left == 0) {
-            db.set_metadata(file.key, file.record);
-            pending.pop_front();
-        }
-    }
-
-    // Splits a file's documents into jobs of about `chunk` passages (whole documents).
-    static std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf, std::size_t chunk) {
-        std::vector<AnalysisJob> jobs(1);
-        std::size_t passages = 0;
-        for (auto& doc : src.documents) {
-            if (passages >= chunk) {
-                jobs.emplace_back();
-                passages = 0;
-            }
-            passages += doc.passages.size();
-            jobs.back().documents.push_back(std::move(doc));
-        }
-        for (auto& j : jobs) j.source_term = xf;
-        return jobs;
-    }
-
-    void prune(IndexReport& report, std::ostream& log) {
-        std::vector<std::string> gone;
-        for (auto it = db.metadata_keys_begin(std::string(schema::meta_file));
-             it != db.metadata_keys_end(std::string(schema::meta_file)); ++it) {
-            std::string key = *it;
-            if (!fs::exists(key.substr(schema::meta_file.size()))) gone.push_back(key);
-        }
-        for (const auto& key : gone) {
-            remove_file(key);
-            ++report.files_pruned;
-            log << "pruned: " << key.substr(schema::meta_file.size()) << '\n';
-        }
-    }
-};
 
 IndexWriter::IndexWriter(const std::string& db_path)
     : impl_(new Impl(db_path)) {
@@ -138,6 +46,11 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     auto last_shown = start;
     auto elapsed = [&start] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (impl_->bulk_wanted(files, options, threads)) {
+        impl_->bulk_load(files, options, threads, stop, report, log);
+        report.seconds = elapsed();
+        return report;
+    }
     AnalysisPool pool(threads, &impl_->extractor);
     auto drain = [&](bool wait) {
         while (auto built = pool.next(wait)) impl_->write(std::move(*built), report);
@@ -150,16 +63,16 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
             ++report.files_skipped;
             continue;
         }
-        std::string key = Impl::file_key(files[i]);
+        std::string key = file_key(files[i]);
         std::string record = impl_->db.get_metadata(key);
         if (record.substr(0, record.find('\t')) == src.content_hash) {
             ++report.files_unchanged;
             continue;
         }
         if (!record.empty()) impl_->remove_file(key);
-        std::string file_record = Impl::file_record(src);
-        auto jobs = Impl::jobs_for(src, Impl::source_term(key), options.job_passages);
-        impl_->pending.push_back({key, std::move(file_record), jobs.size()});
+        std::string record_value = file_record(src);
+        auto jobs = jobs_for(src, source_term(key), options.job_passages);
+        impl_->pending.push_back({key, std::move(record_value), jobs.size()});
         for (auto& job : jobs) {
             while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
             drain(false);

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -13,12 +14,18 @@ namespace mahdar {
 
 enum class Prune { no, yes };
 enum class Progress { quiet, terminal };
+/// The bulk path (several shard writers, then a compaction) for a first load into an empty
+/// index: `automatic` takes it for 2+ threads and at least IndexOptions::bulk_min_bytes of input
+/// (files are cut into jobs that any shard writer takes, so one large file is shared out too).
+enum class Bulk { automatic, always, never };
 
 struct IndexOptions {
     Prune prune = Prune::no;         ///< remove documents whose source files are gone
     Progress progress = Progress::quiet;
     unsigned threads = 0;            ///< analysis threads; 0: one per core
     std::size_t job_passages = 256;  ///< passages per analysis job (whole documents)
+    Bulk bulk = Bulk::automatic;
+    std::uintmax_t bulk_min_bytes = 8u << 20;
 };
 
 /// What one run did. `problems` holds one line per skipped file or line ("path: reason").
@@ -30,7 +37,9 @@ struct IndexReport {
 };
 
 /// Indexes source files into one Xapian database: analysis runs in `threads` threads, and the
-/// calling thread writes (Xapian has one writer). A file whose content (and sidecar) is
+/// calling thread writes (Xapian has one writer). A first load into an empty index instead
+/// gives each thread whole files to analyse and write into a shard of its own, then compacts
+/// the shards into the index (see Bulk): the same index, built on every core. A file whose content (and sidecar) is
 /// unchanged since the last run is not touched; a changed file's passages are replaced. The
 /// database is committed once, at the end of index() — or when `stop` becomes true, after the
 /// file in hand — so an interrupted run leaves the last committed revision intact.

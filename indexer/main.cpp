@@ -19,8 +19,12 @@ std::atomic<bool> stop_requested{false};
 void on_signal(int) { stop_requested = true; }
 
 constexpr const char* usage =
-    "usage: mahdar-indexer --db DIR [--prune] [--quiet] [--threads N] PATH...\n"
+    "usage: mahdar-indexer --db DIR [--prune] [--quiet] [--threads N] [--bulk | --no-bulk] PATH...\n"
     "  PATH  a report (.txt, .md), a JSON Lines file (.jsonl) or a folder of them\n"
+    "  --threads N  analysis threads (default: one per core)\n"
+    "  --bulk       a first load into an empty index builds one shard per thread, then compacts\n"
+    "               them into the index (default: with 2+ threads and 8 MB or more of input)\n"
+    "  --no-bulk    always write through the one incremental writer\n"
     "exit status: 0 all indexed, 3 some files or lines skipped, 1 error, 2 usage\n";
 
 struct Args {
@@ -37,6 +41,8 @@ bool parse_args(int argc, char** argv, Args& args) {
         else if (a == "--prune") args.options.prune = mahdar::Prune::yes;
         else if (a == "--quiet") args.options.progress = mahdar::Progress::quiet;
         else if (a == "--threads" && i + 1 < argc) args.options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else if (a == "--bulk") args.options.bulk = mahdar::Bulk::always;
+        else if (a == "--no-bulk") args.options.bulk = mahdar::Bulk::never;
         else if (a == "--help" || a == "-h") return false;
         else if (!a.empty() && a[0] == '-') return false;
         else args.paths.emplace_back(a);

@@ -25,7 +25,9 @@ ensure_packages() {
         fi
     fi
     $sudo apt-get update -qq || { echo "mahdar: apt-get update failed" >&2; exit 1; }
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    # env: sudo drops DEBIAN_FRONTEND; --force-conf*: keep changed configuration files, never ask.
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confdef \
+        -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null >/dev/null ||
         { echo "mahdar: apt-get install ${missing[*]} failed" >&2; exit 1; }
 }
 

@@ -1,11 +1,12 @@
 // Facet counting over a whole match set, for single- and multi-valued fields.
 #pragma once
 
+#include "facet_columns.h"
 #include "labels.h"
 
 #include <xapian.h>
 
-#include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,21 +26,39 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
-/// Counts the values of chosen facets over every document the match visits (run the match
-/// with check_at_least = the database size so counts are exact). Multi-valued fields count
-/// once per passage. Reads the value slots of schema.h. One spy per match; not thread-safe.
-class FacetSpy : public Xapian::MatchSpy {
+/// Counts the values of chosen facets over every document a match visits (run the match with
+/// check_at_least = the database size so counts are exact). Multi-valued fields count once per
+/// passage. Counts go per raw slot value — in FacetColumns when the caller has them for the
+/// database's revision, else through Xapian's ValueCountMatchSpy (which also works through
+/// xapian-tcpsrv) — and are split into facet values by values(). One counter per match.
+class FacetCounter {
 public:
-    explicit FacetSpy(std::vector<Facet> facets) : facets_(std::move(facets)) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
+    FacetCounter(std::vector<Facet> facets, std::shared_ptr<const FacetColumns> columns);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+
+    /// Adds the counting spies to `e`; call before get_mset().
+    void attach(Xapian::Enquire& e);
     /// The counts of `f`, labelled in `ui`, ordered as a facet list shows them: by count for
     /// speaker, country, objective and lang; chronologically for year and month.
     std::vector<FacetValue> values(Facet f, const Labels& labels, Lang ui) const;
-    const std::vector<Facet>& facets() const { return facets_; }
+
+    /// Counts every passage of the revision the columns hold, without a match; only with
+    /// columns, and instead of attach().
+    void count_all();
 
 private:
+    class ColumnSpy;
+    /// (raw slot value, passages) of facet_slots[i]
+    std::unordered_map<std::string, std::size_t> raw_counts(std::size_t slot_index) const;
+
     std::vector<Facet> facets_;
-    std::array<std::unordered_map<std::string, std::size_t>, 6> counts_;
+    std::shared_ptr<const FacetColumns> columns_;
+    std::vector<std::size_t> slots_;                 ///< indexes into facet_slots
+    std::array<std::vector<std::size_t>, facet_slots.size()> column_counts_; ///< by value id
+    std::unique_ptr<ColumnSpy> column_spy_;
+    std::array<std::unique_ptr<Xapian::ValueCountMatchSpy>, facet_slots.size()> value_spies_;
 };
 
 } // namespace mahdar

@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include "date_terms.h"
 #include "document_builder.h"
 #include "normalise.h"
 #include "schema.h"
@@ -17,8 +18,10 @@ Context::Context(const std::string& path, CountryResolver countries)
     : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()) {}
 
 ContextPool::ContextPool(std::string db_path, CountryResolver countries)
-    : path_(std::move(db_path)), countries_(std::move(countries)) {
-    give_back(std::make_unique<Context>(path_, countries_)); // fail at start-up if unreadable
+    : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
+    auto first = std::make_unique<Context>(path_, countries_); // fail at start-up if unreadable
+    first->columns = columns_.get(first->db);
+    give_back(std::move(first));
 }
 
 ContextPool::Lease ContextPool::acquire() {
@@ -35,6 +38,7 @@ ContextPool::Lease ContextPool::acquire() {
         c->db.reopen();
         c->checked = Clock::now();
     }
+    c->columns = columns_.get(c->db);
     return Lease(*this, std::move(c));
 }
 
@@ -54,7 +58,8 @@ void add_any(std::vector<Xapian::Query>& parts, const std::vector<T>& values, F 
 }
 
 // The request's filters as one boolean query, leaving out the filter of facet `skip`.
-std::optional<Xapian::Query> filter_query(const SearchRequest& r, std::optional<Facet> skip) {
+std::optional<Xapian::Query> filter_query(const Xapian::Database& db, const SearchRequest& r,
+                                          std::optional<Facet> skip) {
     const FieldFilters& f = r.filters;
     std::vector<Xapian::Query> parts;
     if (skip != Facet::speaker)
@@ -67,14 +72,13 @@ std::optional<Xapian::Query> filter_query(const SearchRequest& r, std::optional<
     add_any(parts, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
     bool dated = !r.from.empty() || !r.to.empty();
     if (dated && skip != Facet::year && skip != Facet::month)
-        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, s::slot_date, r.from.empty() ? "0" : r.from,
-                           r.to.empty() ? "99999999" : r.to);
+        parts.push_back(date_range_query(db, r.from, r.to));
     if (parts.empty()) return std::nullopt;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query full_query(const SearchRequest& r, std::optional<Facet> skip) {
-    auto filter = filter_query(r, skip);
+Xapian::Query full_query(const Xapian::Database& db, const SearchRequest& r, std::optional<Facet> skip) {
+    auto filter = filter_query(db, r, skip);
     if (!r.parsed.text) return filter.value_or(Xapian::Query::MatchAll);
     if (!filter) return *r.parsed.text;
     return Xapian::Query(Xapian::Query::OP_FILTER, *r.parsed.text, *filter);
@@ -107,13 +111,14 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
     for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
         if (!has_filter(r, f)) continue;
         Xapian::Enquire e(c.db);
-        e.set_query(full_query(r, f));
+        e.set_query(full_query(c.db, r, f));
+        e.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no ranking (~40% faster)
         std::vector<Facet> counted = {f};
         if (f == Facet::year) counted.push_back(Facet::month);
-        FacetSpy spy(counted);
-        e.add_matchspy(&spy);
+        FacetCounter counter(counted, c.columns);
+        counter.attach(e);
         e.get_mset(0, 0, all);
-        for (Facet g : counted) out.facets.emplace_back(g, spy.values(g, labels, r.ui));
+        for (Facet g : counted) out.facets.emplace_back(g, counter.values(g, labels, r.ui));
     }
 }
 
@@ -126,7 +131,9 @@ std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
         if (end == std::string::npos) end = r.q.size();
         std::string chunk = r.q.substr(pos, end - pos);
         WordToken t = c.analyzer.analyse_word(chunk, Lang::en);
-        std::string fix = t.word.size() >= 3 && chunk.find(':') == std::string::npos
+        // Only words the index does not have are corrected: a known word is no typo, and the
+        // spelling look-up is costly on a large index.
+        std::string fix = t.word.size() >= 3 && chunk.find(':') == std::string::npos && !c.db.term_exists(t.word)
                               ? c.db.get_spelling_suggestion(t.word, 2) : "";
         if (!fix.empty() && fix != t.word) {
             chunk = fix;
@@ -146,15 +153,15 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     out.page = r.page;
     out.size = r.size;
     Xapian::Enquire e(c.db);
-    e.set_query(full_query(r, std::nullopt));
+    e.set_query(full_query(c.db, r, std::nullopt));
     Xapian::MultiValueKeyMaker keys;
     set_sort(e, keys, r);
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
     std::vector<Facet> free_facets;
     for (Facet f : all_facets)
         if (!has_filter(r, f)) free_facets.push_back(f);
-    FacetSpy spy(free_facets);
-    e.add_matchspy(&spy);
+    FacetCounter counter(free_facets, c.columns);
+    counter.attach(e);
     Xapian::MSet mset = e.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.size),
                                    static_cast<Xapian::doccount>(r.size), c.db.get_doccount());
     out.total = mset.get_matches_estimated();
@@ -165,7 +172,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         h.score = r.sort == Sort::relevance && r.parsed.text ? it.get_weight() : 0;
         out.hits.push_back(std::move(h));
     }
-    for (Facet f : free_facets) out.facets.emplace_back(f, spy.values(f, labels, r.ui));
+    for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
     count_own_filtered(c, r, labels, out);
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     if (out.total < 3 && !r.q.empty()) out.suggestion = suggest(c, r);
@@ -208,12 +215,16 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
 }
 
 std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels) {
-    Xapian::Enquire e(c.db);
-    e.set_query(Xapian::Query::MatchAll);
-    FacetSpy spy({f});
-    e.add_matchspy(&spy);
-    e.get_mset(0, 0, c.db.get_doccount());
-    std::vector<FacetValue> all = spy.values(f, labels, ui);
+    FacetCounter counter({f}, c.columns);
+    if (c.columns) {
+        counter.count_all();
+    } else {
+        Xapian::Enquire e(c.db);
+        e.set_query(Xapian::Query::MatchAll);
+        counter.attach(e);
+        e.get_mset(0, 0, c.db.get_doccount());
+    }
+    std::vector<FacetValue> all = counter.values(f, labels, ui);
     if (prefix.empty()) return all;
     std::string want = speaker_key(prefix);
     std::vector<FacetValue> out;
@@ -235,7 +246,10 @@ HealthView health(Context& c) {
     h.passages = c.db.get_doccount();
     std::string prefix(s::parent);
     for (auto it = c.db.allterms_begin(prefix); it != c.db.allterms_end(prefix); ++it) ++h.documents;
-    h.revision = c.db.get_revision();
+    try {
+        h.revision = c.db.get_revision();
+    } catch (const Xapian::Error&) { // a stub of several shards, or a remote database: no single revision
+    }
     return h;
 }
 

@@ -26,11 +26,13 @@ struct Context {
     Analyzer analyzer;
     QueryParser parser;
     std::chrono::steady_clock::time_point checked;
+    std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     Context(const std::string& path, CountryResolver countries);
 };
 
-/// Hands out Contexts, creating them on demand; a Context is reopened at most once a second,
-/// so a revision committed by the indexer is served within a second or two.
+/// Hands out Contexts, creating them on demand; a Context is reopened at most twice a second,
+/// so a revision committed by the indexer is served within a second or two. Also keeps the
+/// facet columns of the newest revision, shared by all Contexts.
 class ContextPool {
 public:
     ContextPool(std::string db_path, CountryResolver countries);
@@ -54,6 +56,7 @@ private:
     void give_back(std::unique_ptr<Context> c);
     std::string path_;
     CountryResolver countries_;
+    FacetColumnsCache columns_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Context>> idle_;
 };
@@ -98,6 +101,7 @@ auto with_reopen(Context& c, F&& f) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3) throw;
             c.db.reopen();
+            c.columns.reset(); // they were for the old revision
         }
     }
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <thread>
 
@@ -162,4 +163,80 @@ TEST_CASE("A killed indexer leaves the previous index usable", "[indexer]") {
     Analyzer a;
     CHECK(after.get_termfreq(schema::term(schema::parent, "ar-sample.ar")) == 4);
     CHECK(ids_matching(db, word(a, "securite", Lang::fr)) == std::set<std::string>{"fr-sample.fr:0"});
+}
+
+namespace {
+
+// Everything a search can see of an index: per passage (by id) its data, terms with wdf and
+// positions, and values; then the metadata and the spelling table.
+std::map<std::string, std::string> index_contents(const std::string& path) {
+    Xapian::Database db(path);
+    std::map<std::string, std::string> out;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        Xapian::Document d = db.get_document(*it);
+        std::string id = nlohmann::json::parse(d.get_data())["id"], all = d.get_data() + "\n";
+        for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+            all += *t + ":" + std::to_string(t.get_wdf());
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) all += "," + std::to_string(*p);
+            all += ' ';
+        }
+        for (auto v = d.values_begin(); v != d.values_end(); ++v) all += "\n" + std::to_string(v.get_valueno()) + "=" + *v;
+        out["passage " + id] = all;
+    }
+    for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) out["meta " + *k] = db.get_metadata(*k);
+    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s) out["spell " + *s] = std::to_string(s.get_termfreq());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("A bulk load into an empty index builds the index the incremental writer builds", "[indexer]") {
+    TempDir tmp;
+    std::string sources = fixture_reports() + " " + (test::fixtures() / "search").string();
+    std::string one = (tmp / "one").string(), bulk = (tmp / "bulk").string();
+    auto serial = test::run_indexer("--no-bulk --db " + one + " " + sources);
+    REQUIRE(serial.status == 0);
+    auto parallel = test::run_indexer("--bulk --threads 2 --db " + bulk + "/ " + sources);
+    INFO(parallel.output);
+    REQUIRE(parallel.status == 0);
+    CHECK(parallel.output.find("files 4 indexed") != std::string::npos);
+    auto a = index_contents(one), b = index_contents(bulk);
+    CHECK(a.size() == b.size());
+    for (const auto& [key, value] : a) {
+        CAPTURE(key);
+        CHECK(b[key] == value);
+    }
+    CHECK_FALSE(fs::exists(tmp / "bulk.bulk"));
+    // and it is an ordinary index afterwards: incremental runs see its files as indexed
+    auto again = test::run_indexer("--db " + bulk + " " + sources);
+    CHECK(again.output.find("files 0 indexed, 4 unchanged") != std::string::npos);
+}
+
+TEST_CASE("A killed or interrupted bulk load loses nothing and leaves nothing behind", "[indexer]") {
+    TempDir tmp;
+    std::string db = (tmp / "db").string();
+    std::string big;
+    for (int i = 0; i < 8000; ++i)
+        big += "{\"doc_id\":\"big" + std::to_string(i / 100) + "\",\"doc_title\":\"Big\",\"text\":\"passage " +
+               std::to_string(i) + " on labour migration, remittances and the protection of migrant workers\"}\n";
+    test::write_file(tmp / "in" / "big.jsonl", big);
+    fs::copy(fixture_reports(), tmp / "in" / "reports");
+    std::string indexer = std::string(MAHDAR_INDEXER) + " --bulk --threads 2 --db " + db + " " + (tmp / "in").string();
+
+    test::run_command("timeout -s KILL 0.3 " + indexer);
+    CHECK(Xapian::Database(db).get_doccount() == 0); // the empty index, untouched
+
+    auto interrupted = test::run_command("timeout -s INT 1 " + indexer);
+    INFO(interrupted.output);
+    Xapian::doccount kept = Xapian::Database(db).get_doccount();
+    if (interrupted.status == 130) CHECK(interrupted.output.find("interrupted") != std::string::npos);
+
+    auto finished = test::run_command(indexer);
+    INFO(finished.output);
+    CHECK(finished.status == 0);
+    Xapian::Database after(db);
+    CHECK(after.get_doccount() == 8000 + 11);
+    CHECK(after.get_doccount() >= kept);
+    CHECK(after.get_termfreq(schema::term(schema::parent, "big79")) == 100);
+    CHECK_FALSE(fs::exists(tmp / "db.bulk"));
 }

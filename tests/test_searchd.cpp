@@ -246,3 +246,33 @@ TEST_CASE("A word whose stem is a function word does not match that function wor
     CHECK(r["hits"][0]["id"] == "f:0");
     CHECK(get_json(c, "/api/search?q=sure")["total"] == 1);
 }
+
+TEST_CASE("A stub database over two shards counts as one index does", "[searchd]") {
+    // Facets over several shards are counted by reading values (Xapian's ValueCountMatchSpy),
+    // over one local index from columns in memory: both must give the same counts.
+    Fixture one;
+    std::string reports = (one.tmp / "reports").string(), statements = (one.tmp / "statements").string();
+    REQUIRE(test::run_indexer("--db " + reports + " " + (test::fixtures() / "reports").string()).status == 0);
+    REQUIRE(test::run_indexer("--db " + statements + " " + (test::fixtures() / "search").string()).status == 0);
+    std::string stub = (one.tmp / "all.stub").string();
+    test::write_file(stub, "auto " + reports + "\nauto " + statements + "\n");
+    test::TestServer sharded(stub);
+    auto client = sharded.client();
+    for (const char* query : {"", "q=migration", "q=%D8%A7%D9%84%D9%87%D8%AC%D8%B1%D8%A9", "country=MA",
+                              "q=migrants&lang=en&country=MA", "from=2021&to=2022"}) {
+        CAPTURE(query);
+        json a = one.get("/api/search?size=3&" + std::string(query));
+        json b = get_json(client, "/api/search?size=3&" + std::string(query));
+        CHECK(b["total"] == a["total"]);
+        CHECK(b["facets"] == a["facets"]);
+        CHECK(b["hits"].size() == a["hits"].size());
+    }
+    for (const char* field : {"speaker", "country", "objective", "lang", "year"}) {
+        std::string path = "/api/facets?field=" + std::string(field);
+        CHECK(get_json(client, path) == one.get(path));
+    }
+    int status = 0;
+    json health = get_json(client, "/api/health", &status);
+    CHECK(status == 200);
+    CHECK(health["passages"] == one.get("/api/health")["passages"]);
+}

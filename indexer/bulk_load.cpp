@@ -1,0 +1,204 @@
+// The bulk path of IndexWriter: a first load into an empty index, on every core.
+//
+// Xapian has one writer per database, and that writer (its inverter and B-tree updates) costs
+// more than our analysis, so one database cannot use a second core. Here each of `threads`
+// lanes takes whole files in turn, analyses them and writes them into a shard database of its
+// own; the shards are then compacted into one (Xapian::Database::compact, what xapian-compact
+// does), which also packs the B-trees full: the index is smaller and faster to search than one
+// grown by updates. Nothing is visible at the index's path until the end: the shards live in
+// "<db>.bulk/", and the compacted index replaces the empty one by renaming. Interrupted
+// (stop), the lanes finish their current file and the files done are compacted in; killed,
+// the index stays as it was (empty) and the next run removes "<db>.bulk/".
+#include "analyzer.h"
+#include "index_writer_impl.h"
+#include "speaker_pass.h"
+
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace mahdar {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path bulk_dir_for(const std::string& db_path) {
+    fs::path p = fs::absolute(db_path).lexically_normal();
+    if (!p.has_filename()) p = p.parent_path();
+    return p.parent_path() / (p.filename().string() + ".bulk");
+}
+
+// A file being loaded: its record is stored (in whichever shard writes its last job) once all
+// of its jobs are written, so an interrupted run never marks a half-written file as done.
+struct LoadingFile {
+    std::string key, record;
+    std::uintmax_t bytes = 0;
+    std::atomic<std::size_t> jobs_left{0};
+};
+
+struct Work {
+    AnalysisJob job;
+    std::shared_ptr<LoadingFile> file;
+};
+
+// What the lanes share: the files, read one at a time and cut into jobs that any lane may take
+// (so one large file keeps every lane busy), the report and the first error.
+class Lanes {
+public:
+    Lanes(const std::vector<fs::path>& files, std::size_t job_passages, IndexReport& report)
+        : files_(files), job_passages_(job_passages), report_(report) {}
+
+    /// The next job, reading the next file when the current one is used up; nullopt at the end.
+    std::optional<Work> take() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        while (queue_.empty() && next_file_ < files_.size()) read(files_[next_file_++]);
+        if (queue_.empty()) return std::nullopt;
+        Work w = std::move(queue_.front());
+        queue_.pop_front();
+        return w;
+    }
+
+    void written(const Work& w, std::size_t passages, Xapian::WritableDatabase& shard) {
+        bool last = --w.file->jobs_left == 0;
+        if (last) shard.set_metadata(w.file->key, w.file->record);
+        std::lock_guard<std::mutex> lock(mutex_);
+        report_.passages += passages;
+        if (last) {
+            report_.bytes += w.file->bytes;
+            ++report_.files_indexed;
+        }
+    }
+
+    void fail(std::exception_ptr e) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!error_) error_ = e;
+        failed = true;
+    }
+    std::exception_ptr error() const { return error_; }
+
+    /// Files read so far, and the report (for progress lines).
+    std::pair<std::size_t, IndexReport> progress() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return {next_file_, report_};
+    }
+
+    std::atomic<bool> failed{false};
+
+private:
+    void read(const fs::path& path) {
+        SourceFile src = read_source(path);
+        for (const auto& w : src.warnings) report_.problems.push_back(w);
+        if (!src.error.empty()) {
+            report_.problems.push_back(path.string() + ": " + src.error + "; skipped");
+            ++report_.files_skipped;
+            return;
+        }
+        auto file = std::make_shared<LoadingFile>();
+        file->key = file_key(path);
+        file->record = file_record(src);
+        std::error_code ec;
+        file->bytes = fs::file_size(path, ec);
+        auto jobs = jobs_for(src, source_term(file->key), job_passages_);
+        file->jobs_left = jobs.size();
+        for (auto& j : jobs) queue_.push_back({std::move(j), file});
+    }
+
+    const std::vector<fs::path>& files_;
+    const std::size_t job_passages_;
+    std::size_t next_file_ = 0;
+    std::deque<Work> queue_;
+    std::mutex mutex_;
+    IndexReport& report_;
+    std::exception_ptr error_;
+};
+
+} // namespace
+
+bool IndexWriter::Impl::bulk_wanted(const std::vector<fs::path>& files, const IndexOptions& options,
+                                    unsigned threads) {
+    if (options.bulk == Bulk::never || files.empty() || db.get_doccount() != 0) return false;
+    std::string prefix(schema::meta_file);
+    if (db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix)) return false;
+    if (options.bulk == Bulk::always) return true;
+    if (threads < 2) return false;
+    std::uintmax_t bytes = 0;
+    for (const auto& f : files) {
+        std::error_code ec;
+        auto size = fs::file_size(f, ec);
+        bytes += ec ? 0 : size;
+    }
+    return bytes >= options.bulk_min_bytes;
+}
+
+void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const IndexOptions& options,
+                                  unsigned threads, const std::atomic<bool>& stop, IndexReport& report,
+                                  std::ostream& log) {
+    const fs::path dir = bulk_dir_for(path);
+    fs::remove_all(dir); // what a killed bulk run left
+    fs::create_directories(dir);
+    Lanes lanes(files, options.job_passages, report);
+    std::atomic<std::size_t> finished{0};
+    auto lane = [&](const fs::path& shard_path) {
+        try {
+            Xapian::WritableDatabase shard(shard_path.string(), Xapian::DB_CREATE);
+            Analyzer analyzer;
+            while (!stop && !lanes.failed) {
+                std::optional<Work> w = lanes.take();
+                if (!w) break;
+                BuiltJob built = build_job(w->job, analyzer, &extractor);
+                for (auto& [id_term, doc] : built.passages) shard.replace_document(id_term, doc);
+                for (const auto& [doc_id, doc_record] : built.doc_records)
+                    shard.set_metadata(std::string(schema::meta_doc) + doc_id, doc_record);
+                for (const auto& [word, count] : built.words) shard.add_spelling(word, count);
+                lanes.written(*w, built.passages.size(), shard);
+            }
+            shard.commit();
+        } catch (...) {
+            lanes.fail(std::current_exception());
+        }
+        ++finished;
+    };
+    std::vector<fs::path> shards;
+    std::vector<std::thread> running;
+    for (unsigned k = 0; k < std::max(1u, threads); ++k) {
+        shards.push_back(dir / ("shard-" + std::to_string(k)));
+        running.emplace_back(lane, shards.back());
+    }
+    auto start = std::chrono::steady_clock::now();
+    while (finished < running.size()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        if (options.progress != Progress::terminal) continue;
+        auto [read, r] = lanes.progress();
+        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        char line[160];
+        std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s  (%zu shards)   ",
+                      read, files.size(), r.passages, r.bytes / 1e6, s > 0 ? r.bytes / 1e6 / s : 0.0,
+                      running.size());
+        log << line << std::flush;
+    }
+    for (auto& t : running) t.join();
+    if (lanes.error()) {
+        fs::remove_all(dir);
+        std::rethrow_exception(lanes.error());
+    }
+    if (options.progress == Progress::terminal) log << "\ncompacting " << shards.size() << " shards…" << std::flush;
+    if (report.files_indexed > 0) {
+        Xapian::Database all;
+        for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
+        db.close(); // the index is empty; release its lock for the swap
+        all.compact((dir / "index").string());
+        fs::rename(path, dir / "empty");
+        fs::rename(dir / "index", path);
+        db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+        db.set_metadata(std::string(schema::meta_version), std::string(schema::version));
+        unify_speakers(db, extractor.speakers().name_rules());
+    }
+    db.commit();
+    fs::remove_all(dir);
+}
+
+} // namespace mahdar

@@ -1,0 +1,121 @@
+// The inside of IndexWriter, shared by the incremental path (index_writer.cpp) and the bulk
+// load into an empty index (bulk_load.cpp).
+#pragma once
+
+#include "analysis_pool.h"
+#include "extract.h"
+#include "index_writer.h"
+#include "schema.h"
+#include "sources.h"
+
+#include <xapian.h>
+
+#include <deque>
+#include <filesystem>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace mahdar {
+
+// The metadata value of a file: its content hash, then the ids of its documents.
+inline std::string file_record(const SourceFile& src) {
+    std::string v = src.content_hash;
+    for (const auto& d : src.documents) v += '\t' + d.doc_id;
+    return v;
+}
+
+inline std::string file_key(const std::filesystem::path& p) {
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::weakly_canonical(p, ec);
+    return std::string(schema::meta_file) + (ec ? p.string() : abs.string());
+}
+
+inline std::string source_term(const std::string& key) {
+    return schema::term(schema::source, fnv1a_hex(key));
+}
+
+// Splits a file's documents into jobs of about `chunk` passages (whole documents).
+inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf, std::size_t chunk) {
+    std::vector<AnalysisJob> jobs(1);
+    std::size_t passages = 0;
+    for (auto& doc : src.documents) {
+        if (passages >= chunk) {
+            jobs.emplace_back();
+            passages = 0;
+        }
+        passages += doc.passages.size();
+        jobs.back().documents.push_back(std::move(doc));
+    }
+    for (auto& j : jobs) j.source_term = xf;
+    return jobs;
+}
+
+struct IndexWriter::Impl {
+    explicit Impl(const std::string& path) : path(path), db(path, Xapian::DB_CREATE_OR_OPEN) {}
+    std::string path;
+    Xapian::WritableDatabase db;
+    ReferenceData data{};
+    Extractor extractor{data};
+
+    void remove_file(const std::string& key) {
+        std::string record = db.get_metadata(key);
+        for (size_t tab = record.find('\t'); tab != std::string::npos;) {
+            size_t next = record.find('\t', tab + 1);
+            db.set_metadata(std::string(schema::meta_doc) + record.substr(tab + 1, next - tab - 1), "");
+            tab = next;
+        }
+        db.delete_document(source_term(key));
+        db.set_metadata(key, "");
+    }
+
+    // A file's record is stored once all of its jobs are written, so an interrupted run never
+    // marks a half-written file as done.
+    struct PendingFile {
+        std::string key, record;
+        std::size_t jobs_left;
+    };
+    std::deque<PendingFile> pending;
+
+    void write(BuiltJob&& built, IndexReport& report) {
+        if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
+        for (auto& [id_term, doc] : built.passages) {
+            db.replace_document(id_term, doc);
+            ++report.passages;
+        }
+        for (const auto& [doc_id, record] : built.doc_records)
+            db.set_metadata(std::string(schema::meta_doc) + doc_id, record);
+        for (const auto& [word, count] : built.words) db.add_spelling(word, count);
+        PendingFile& file = pending.front();
+        if (--file.jobs_left == 0) {
+            db.set_metadata(file.key, file.record);
+            pending.pop_front();
+        }
+    }
+
+    /// True when this run may take the bulk path: an empty index and enough to load.
+    bool bulk_wanted(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads);
+
+    /// Loads `files` into the (empty) index with `threads` writers, each building its own shard
+    /// from whole files, then compacts the shards into the index (bulk_load.cpp).
+    void bulk_load(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads,
+                   const std::atomic<bool>& stop, IndexReport& report, std::ostream& log);
+
+    void prune(IndexReport& report, std::ostream& log) {
+        std::vector<std::string> gone;
+        for (auto it = db.metadata_keys_begin(std::string(schema::meta_file));
+             it != db.metadata_keys_end(std::string(schema::meta_file)); ++it) {
+            std::string key = *it;
+            if (!std::filesystem::exists(key.substr(schema::meta_file.size()))) gone.push_back(key);
+        }
+        for (const auto& key : gone) {
+            remove_file(key);
+            ++report.files_pruned;
+            log << "pruned: " << key.substr(schema::meta_file.size()) << '\n';
+        }
+    }
+};
+
+
+} // namespace mahdar

@@ -1,0 +1,80 @@
+#include "facet_columns.h"
+
+#include <unordered_map>
+
+namespace mahdar {
+
+std::size_t facet_slot_index(Xapian::valueno slot) {
+    for (std::size_t i = 0; i < facet_slots.size(); ++i)
+        if (facet_slots[i] == slot) return i;
+    return facet_slots.size();
+}
+
+std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
+    auto out = std::make_shared<FacetColumns>();
+    out->revision = db.get_revision();
+    Xapian::docid last = db.get_lastdocid();
+    for (std::size_t i = 0; i < facet_slots.size(); ++i) {
+        FacetColumn& column = out->columns[i];
+        column.ids.assign(static_cast<std::size_t>(last) + 1, 0);
+        column.values.emplace_back();
+        std::unordered_map<std::string, std::uint32_t> known;
+        for (auto v = db.valuestream_begin(facet_slots[i]); v != db.valuestream_end(facet_slots[i]); ++v) {
+            auto [it, added] = known.emplace(*v, static_cast<std::uint32_t>(column.values.size()));
+            if (added) column.values.push_back(it->first);
+            column.ids[v.get_docid()] = it->second;
+        }
+    }
+    if (db.get_revision() != out->revision) throw Xapian::DatabaseModifiedError("revision changed while reading");
+    return out;
+}
+
+FacetColumnsCache::~FacetColumnsCache() {
+    if (reader_.joinable()) reader_.join();
+}
+
+std::shared_ptr<const FacetColumns> FacetColumnsCache::get(const Xapian::Database& db) {
+    Xapian::rev revision;
+    try {
+        revision = db.get_revision();
+    } catch (const Xapian::Error&) { // several shards or a remote database
+        return nullptr;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (current_ && current_->revision == revision) return current_;
+    if (unsupported_) return nullptr;
+    if (first_) { // the first call waits, so a fresh server counts fast from its first request
+        first_ = false;
+        lock.unlock();
+        refresh();
+        lock.lock();
+        return current_ && current_->revision == revision ? current_ : nullptr;
+    }
+    if (!reading_ && (!current_ || revision > current_->revision)) {
+        reading_ = true;
+        if (reader_.joinable()) reader_.join();
+        reader_ = std::thread([this] { refresh(); });
+    }
+    return nullptr;
+}
+
+// Reads the newest revision into current_; runs with mutex_ unlocked.
+void FacetColumnsCache::refresh() {
+    std::shared_ptr<const FacetColumns> read;
+    bool unsupported = false;
+    for (int attempt = 0; attempt < 3 && !read && !unsupported; ++attempt) {
+        try {
+            Xapian::Database db(path_);
+            read = FacetColumns::read(db);
+        } catch (const Xapian::DatabaseModifiedError&) { // a commit meanwhile: read again
+        } catch (const Xapian::Error&) {
+            unsupported = true;
+        }
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (read && (!current_ || read->revision > current_->revision)) current_ = std::move(read);
+    unsupported_ = unsupported_ || unsupported;
+    reading_ = false;
+}
+
+} // namespace mahdar
