@@ -14,6 +14,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
     auto out = std::make_shared<FacetColumns>();
     out->revision = db.get_revision();
     Xapian::docid last = db.get_lastdocid();
+    out->present = *match_bits(db, Xapian::Query::MatchAll);
     for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         FacetColumn& column = out->columns[i];
         column.ids.assign(static_cast<std::size_t>(last) + 1, 0);
@@ -24,6 +25,20 @@ std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
             if (added) column.values.push_back(it->first);
             column.ids[v.get_docid()] = it->second;
         }
+    }
+    for (Facet f : all_facets) {
+        const FacetColumn& column = out->columns[facet_slot_index(slot_of(f))];
+        FacetSplit& split = out->splits[static_cast<std::size_t>(f)];
+        std::unordered_map<std::string, std::uint32_t> known;
+        for (const auto& raw : column.values) {
+            split.offsets.push_back(static_cast<std::uint32_t>(split.parts.size()));
+            for (auto& name : split_value(f, raw)) {
+                auto [it, added] = known.emplace(std::move(name), static_cast<std::uint32_t>(split.names.size()));
+                if (added) split.names.push_back(it->first);
+                split.parts.push_back(it->second);
+            }
+        }
+        split.offsets.push_back(static_cast<std::uint32_t>(split.parts.size()));
     }
     if (db.get_revision() != out->revision) throw Xapian::DatabaseModifiedError("revision changed while reading");
     return out;

@@ -13,6 +13,8 @@
 // (about 20 MB at 1M passages).
 #pragma once
 
+#include "facet.h"
+#include "match_bits.h"
 #include "schema.h"
 
 #include <xapian.h>
@@ -41,9 +43,18 @@ struct FacetColumn {
     std::vector<std::string> values; ///< by id; values[0] is ""
 };
 
+/// How the raw values of a facet's column split into facet values: raw value id → indexes
+/// into `names`, flattened (parts[offsets[id]] … parts[offsets[id + 1] - 1]).
+struct FacetSplit {
+    std::vector<std::string> names;
+    std::vector<std::uint32_t> offsets, parts;
+};
+
 struct FacetColumns {
     Xapian::rev revision = 0;
+    DocBits present; ///< every document of the revision
     std::array<FacetColumn, facet_slots.size()> columns;
+    std::array<FacetSplit, std::size(all_facets)> splits; ///< by Facet
 
     /// Reads every facet slot of `db` (a single local database). Throws Xapian errors, among
     /// them DatabaseModifiedError when a writer commits twice meanwhile.

@@ -8,51 +8,6 @@
 
 namespace mahdar {
 
-namespace {
-const char* const names[] = {"speaker", "country", "objective", "lang", "year", "month"};
-
-Xapian::valueno slot_of(Facet f) {
-    switch (f) {
-    case Facet::speaker: return schema::slot_speaker;
-    case Facet::country: return schema::slot_countries;
-    case Facet::objective: return schema::slot_objectives;
-    case Facet::lang: return schema::slot_lang;
-    default: return schema::slot_date;
-    }
-}
-
-// Adds `n` passages of raw slot value `raw` to the counts of facet `f`.
-void split(Facet f, const std::string& raw, std::size_t n, std::unordered_map<std::string, std::size_t>& out) {
-    switch (f) {
-    case Facet::speaker:
-        for (auto& person : joint_speakers(raw)) out[std::move(person)] += n;
-        break;
-    case Facet::country:
-        for (size_t i = 0; i + 1 < raw.size(); i += 2) out[raw.substr(i, 2)] += n;
-        break;
-    case Facet::objective:
-        for (char c : raw) out[std::to_string(static_cast<int>(c))] += n;
-        break;
-    case Facet::lang: out[raw] += n; break;
-    case Facet::year:
-        if (raw.size() >= 6) out[raw.substr(0, 4)] += n;
-        break;
-    case Facet::month:
-        if (raw.size() >= 6) out[raw.substr(0, 4) + "-" + raw.substr(4, 2)] += n;
-        break;
-    }
-}
-
-} // namespace
-
-const char* facet_name(Facet f) { return names[static_cast<size_t>(f)]; }
-
-std::optional<Facet> parse_facet(std::string_view name) {
-    for (Facet f : all_facets)
-        if (name == facet_name(f)) return f;
-    return std::nullopt;
-}
-
 // Counts value ids from the columns: no value is read from the database.
 class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
 public:
@@ -99,25 +54,40 @@ void FacetCounter::count_all() {
         for (std::uint32_t id : columns_->columns[i].ids) ++column_counts_[i][id];
 }
 
-std::unordered_map<std::string, std::size_t> FacetCounter::raw_counts(std::size_t i) const {
-    std::unordered_map<std::string, std::size_t> out;
+void FacetCounter::count(const DocBits& bits) {
+    for (std::size_t i : slots_) {
+        const auto& ids = columns_->columns[i].ids;
+        auto& n = column_counts_[i];
+        bits.for_each([&](Xapian::docid id) {
+            if (id < ids.size()) ++n[ids[id]];
+        });
+    }
+}
+
+std::vector<std::pair<std::string, std::size_t>> FacetCounter::counts(Facet f) const {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    std::size_t i = facet_slot_index(slot_of(f));
     if (columns_) {
-        const auto& values = columns_->columns[i].values;
-        for (std::size_t id = 1; id < column_counts_[i].size(); ++id)
-            if (column_counts_[i][id]) out.emplace(values[id], column_counts_[i][id]);
+        const FacetSplit& split = columns_->splits[static_cast<std::size_t>(f)];
+        std::vector<std::size_t> sums(split.names.size(), 0);
+        const auto& n = column_counts_[i];
+        for (std::size_t id = 1; id < n.size(); ++id)
+            if (n[id])
+                for (auto k = split.offsets[id]; k < split.offsets[id + 1]; ++k) sums[split.parts[k]] += n[id];
+        for (std::size_t v = 0; v < sums.size(); ++v)
+            if (sums[v]) out.emplace_back(split.names[v], sums[v]);
     } else if (value_spies_[i]) {
+        std::unordered_map<std::string, std::size_t> sums;
         for (auto v = value_spies_[i]->values_begin(); v != value_spies_[i]->values_end(); ++v)
-            out.emplace(*v, v.get_termfreq());
+            for (auto& name : split_value(f, *v)) sums[std::move(name)] += v.get_termfreq();
+        out.assign(sums.begin(), sums.end());
     }
     return out;
 }
 
 std::vector<FacetValue> FacetCounter::values(Facet f, const Labels& labels, Lang ui) const {
-    std::unordered_map<std::string, std::size_t> counts;
-    for (const auto& [raw, n] : raw_counts(facet_slot_index(slot_of(f))))
-        if (!raw.empty()) split(f, raw, n, counts);
     std::vector<FacetValue> out;
-    for (const auto& [value, count] : counts) {
+    for (const auto& [value, count] : counts(f)) {
         FacetValue v{value, value, count};
         switch (f) {
         case Facet::country: v.label = labels.country(value, ui); break;

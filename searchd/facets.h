@@ -3,6 +3,7 @@
 
 #include "facet_columns.h"
 #include "labels.h"
+#include "match_bits.h"
 
 #include <xapian.h>
 
@@ -12,14 +13,6 @@
 #include <vector>
 
 namespace mahdar {
-
-enum class Facet { speaker, country, objective, lang, year, month };
-inline constexpr Facet all_facets[] = {Facet::speaker, Facet::country, Facet::objective,
-                                       Facet::lang,    Facet::year,    Facet::month};
-
-/// "speaker", "country", …
-const char* facet_name(Facet f);
-std::optional<Facet> parse_facet(std::string_view name);
 
 struct FacetValue {
     std::string value, label;
@@ -47,11 +40,13 @@ public:
     /// Counts every passage of the revision the columns hold, without a match; only with
     /// columns, and instead of attach().
     void count_all();
+    /// Counts the passages in `bits`; only with columns, and instead of attach().
+    void count(const DocBits& bits);
 
 private:
     class ColumnSpy;
-    /// (raw slot value, passages) of facet_slots[i]
-    std::unordered_map<std::string, std::size_t> raw_counts(std::size_t slot_index) const;
+    /// (facet value, passages) of `f`, unordered
+    std::vector<std::pair<std::string, std::size_t>> counts(Facet f) const;
 
     std::vector<Facet> facets_;
     std::shared_ptr<const FacetColumns> columns_;

@@ -2,6 +2,7 @@
 
 #include "date_terms.h"
 #include "document_builder.h"
+#include "match_bits.h"
 #include "normalise.h"
 #include "schema.h"
 #include "snippets.h"
@@ -49,30 +50,42 @@ void ContextPool::give_back(std::unique_ptr<Context> c) {
 
 namespace {
 
-template <class T, class F>
-void add_any(std::vector<Xapian::Query>& parts, const std::vector<T>& values, F term_of) {
-    if (values.empty()) return;
-    std::vector<Xapian::Query> terms;
-    for (const auto& v : values) terms.emplace_back(term_of(v));
-    parts.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+// One filter of the request, and the facet whose own filter it is (none for doc; year for
+// the date range, which is also month's).
+struct FilterPart {
+    std::optional<Facet> facet;
+    Xapian::Query query;
+};
+
+std::vector<FilterPart> filter_parts(const Xapian::Database& db, const SearchRequest& r) {
+    const FieldFilters& f = r.filters;
+    std::vector<FilterPart> parts;
+    auto add = [&parts](std::optional<Facet> facet, const auto& values, auto term_of) {
+        if (values.empty()) return;
+        std::vector<Xapian::Query> terms;
+        for (const auto& v : values) terms.emplace_back(term_of(v));
+        parts.push_back({facet, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())});
+    };
+    add(Facet::speaker, f.speaker, [](const std::string& v) { return s::term(s::speaker, speaker_key(v)); });
+    add(Facet::country, f.country, [](const std::string& v) { return s::term(s::country, v); });
+    add(Facet::objective, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
+    add(Facet::lang, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
+    add(std::nullopt, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
+    if (!r.from.empty() || !r.to.empty()) parts.push_back({Facet::year, date_range_query(db, r.from, r.to)});
+    return parts;
+}
+
+bool owned_by(const FilterPart& p, std::optional<Facet> skip) {
+    if (!skip || !p.facet) return false;
+    return *p.facet == *skip || (*p.facet == Facet::year && *skip == Facet::month);
 }
 
 // The request's filters as one boolean query, leaving out the filter of facet `skip`.
 std::optional<Xapian::Query> filter_query(const Xapian::Database& db, const SearchRequest& r,
                                           std::optional<Facet> skip) {
-    const FieldFilters& f = r.filters;
     std::vector<Xapian::Query> parts;
-    if (skip != Facet::speaker)
-        add_any(parts, f.speaker, [](const std::string& v) { return s::term(s::speaker, speaker_key(v)); });
-    if (skip != Facet::country)
-        add_any(parts, f.country, [](const std::string& v) { return s::term(s::country, v); });
-    if (skip != Facet::objective)
-        add_any(parts, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
-    if (skip != Facet::lang) add_any(parts, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
-    add_any(parts, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
-    bool dated = !r.from.empty() || !r.to.empty();
-    if (dated && skip != Facet::year && skip != Facet::month)
-        parts.push_back(date_range_query(db, r.from, r.to));
+    for (auto& p : filter_parts(db, r))
+        if (!owned_by(p, skip)) parts.push_back(std::move(p.query));
     if (parts.empty()) return std::nullopt;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -105,6 +118,66 @@ void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const Search
     e.set_sort_by_key_then_relevance(&keys, false);
 }
 
+std::vector<Facet> counted_with(Facet f) {
+    if (f == Facet::year) return {Facet::year, Facet::month};
+    return {f};
+}
+
+// Counts every facet and the total from bitmaps of the text query and of each filter, when the
+// query allows it (match_bits.h) and the columns are there: one walk of each posting list,
+// where the matcher would be run once for the result and once more per filtered facet.
+bool count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
+    if (!c.columns || r.collapse == Collapse::doc) return false;
+    const FacetColumns& columns = *c.columns;
+    auto text = match_bits(c.db, r.parsed.text.value_or(Xapian::Query::MatchAll), &columns.present);
+    if (!text) return false;
+    // Language and date filters match large parts of the index: they are checked on the
+    // matching passages' column values instead of walking their posting lists.
+    std::vector<FilterPart> parts = filter_parts(c.db, r);
+    std::vector<DocBits> part_bits(parts.size());
+    std::vector<std::vector<char>> pass(parts.size()); // by raw value id of the facet's column
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].facet == Facet::lang || parts[i].facet == Facet::year) {
+            bool lang = parts[i].facet == Facet::lang;
+            const auto& values = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].values;
+            for (const auto& v : values)
+                pass[i].push_back(lang ? std::find(r.filters.lang.begin(), r.filters.lang.end(), v) != r.filters.lang.end()
+                                       : !v.empty() && (r.from.empty() || v >= r.from) && (r.to.empty() || v <= r.to));
+            continue;
+        }
+        auto bits = match_bits(c.db, parts[i].query, &columns.present);
+        if (!bits) return false;
+        part_bits[i] = std::move(*bits);
+    }
+    auto matching = [&](std::optional<Facet> skip) {
+        DocBits bits = *text;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (!owned_by(parts[i], skip) && pass[i].empty()) bits &= part_bits[i];
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (owned_by(parts[i], skip) || pass[i].empty()) continue;
+            const auto& ids = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].ids;
+            const auto& ok = pass[i];
+            bits.retain_if([&](Xapian::docid id) { return id < ids.size() && ok[ids[id]]; });
+        }
+        return bits;
+    };
+    DocBits all = matching(std::nullopt);
+    out.total = all.count();
+    std::vector<Facet> free_facets;
+    for (Facet f : all_facets)
+        if (!has_filter(r, f)) free_facets.push_back(f);
+    FacetCounter counter(free_facets, c.columns);
+    counter.count(all);
+    for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+        if (!has_filter(r, f)) continue;
+        FacetCounter own(counted_with(f), c.columns);
+        own.count(matching(f));
+        for (Facet g : counted_with(f)) out.facets.emplace_back(g, own.values(g, labels, r.ui));
+    }
+    return true;
+}
+
 // Counts the facets whose own filter is active, each over the match without that filter.
 void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
     Xapian::doccount all = c.db.get_doccount();
@@ -113,8 +186,7 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
         Xapian::Enquire e(c.db);
         e.set_query(full_query(c.db, r, f));
         e.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no ranking (~40% faster)
-        std::vector<Facet> counted = {f};
-        if (f == Facet::year) counted.push_back(Facet::month);
+        std::vector<Facet> counted = counted_with(f);
         FacetCounter counter(counted, c.columns);
         counter.attach(e);
         e.get_mset(0, 0, all);
@@ -157,14 +229,21 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     Xapian::MultiValueKeyMaker keys;
     set_sort(e, keys, r);
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
-    std::vector<Facet> free_facets;
-    for (Facet f : all_facets)
-        if (!has_filter(r, f)) free_facets.push_back(f);
-    FacetCounter counter(free_facets, c.columns);
-    counter.attach(e);
-    Xapian::MSet mset = e.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.size),
-                                   static_cast<Xapian::doccount>(r.size), c.db.get_doccount());
-    out.total = mset.get_matches_estimated();
+    auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
+    Xapian::MSet mset;
+    if (count_with_bits(c, r, labels, out)) {
+        mset = e.get_mset(first, size); // the counting is done: only the page's hits are wanted
+    } else {
+        std::vector<Facet> free_facets;
+        for (Facet f : all_facets)
+            if (!has_filter(r, f)) free_facets.push_back(f);
+        FacetCounter counter(free_facets, c.columns);
+        counter.attach(e);
+        mset = e.get_mset(first, size, c.db.get_doccount());
+        out.total = mset.get_matches_estimated();
+        for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+        count_own_filtered(c, r, labels, out);
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
         h.passage = passage_from_json(nlohmann::json::parse(it.get_document().get_data()));
@@ -172,8 +251,6 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         h.score = r.sort == Sort::relevance && r.parsed.text ? it.get_weight() : 0;
         out.hits.push_back(std::move(h));
     }
-    for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
-    count_own_filtered(c, r, labels, out);
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     if (out.total < 3 && !r.q.empty()) out.suggestion = suggest(c, r);
     out.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

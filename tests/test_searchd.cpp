@@ -258,15 +258,23 @@ TEST_CASE("A stub database over two shards counts as one index does", "[searchd]
     test::write_file(stub, "auto " + reports + "\nauto " + statements + "\n");
     test::TestServer sharded(stub);
     auto client = sharded.client();
+    int nonzero = 0;
+    // Over one index most of these are counted from bitmaps of posting lists (match_bits.h),
+    // phrases and wildcards through the matcher; over the stub always through the matcher.
     for (const char* query : {"", "q=migration", "q=%D8%A7%D9%84%D9%87%D8%AC%D8%B1%D8%A9", "country=MA",
-                              "q=migrants&lang=en&country=MA", "from=2021&to=2022"}) {
+                              "q=migrants&lang=en&country=MA", "from=2021&to=2022", "q=migr*",
+                              "q=migrants+-labour", "q=migrants+OR+refugees&country=MA&country=DZ&lang=fr",
+                              "q=%22labour+migration%22&from=2021-03", "objective=23&lang=ar&from=2020&to=2023-06-30",
+                              "q=migrants&collapse=doc", "q=migrants&sort=date"}) {
         CAPTURE(query);
         json a = one.get("/api/search?size=3&" + std::string(query));
         json b = get_json(client, "/api/search?size=3&" + std::string(query));
         CHECK(b["total"] == a["total"]);
         CHECK(b["facets"] == a["facets"]);
         CHECK(b["hits"].size() == a["hits"].size());
+        nonzero += a["total"] > 0;
     }
+    CHECK(nonzero >= 10);
     for (const char* field : {"speaker", "country", "objective", "lang", "year"}) {
         std::string path = "/api/facets?field=" + std::string(field);
         CHECK(get_json(client, path) == one.get(path));
