@@ -15,8 +15,27 @@ namespace mahdar {
 namespace s = schema;
 using Clock = std::chrono::steady_clock;
 
+namespace {
+
+// Whether `db` sorts by a KeyMaker: Xapian's remote backend does not (UnimplementedError).
+bool sorts_by_key(const Xapian::Database& db) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query::MatchAll);
+    Xapian::MultiValueKeyMaker keys;
+    keys.add_value(s::slot_date);
+    e.set_sort_by_key(&keys, false);
+    try {
+        e.get_mset(0, 1);
+        return true;
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    }
+}
+
+} // namespace
+
 Context::Context(const std::string& path, CountryResolver countries)
-    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()) {}
+    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()), key_sort(sorts_by_key(db)) {}
 
 ContextPool::ContextPool(std::string db_path, CountryResolver countries)
     : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
@@ -107,11 +126,15 @@ bool has_filter(const SearchRequest& r, Facet f) {
     }
 }
 
-void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r) {
+void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r, bool key_sort) {
     Sort sort = r.sort;
     if (sort == Sort::relevance && !r.parsed.text) sort = Sort::date_descending; // browsing
     if (sort == Sort::relevance) return;
     bool newest_first = sort == Sort::date_descending;
+    if (!key_sort) { // over remote shards: by date only, undated passages first when oldest first
+        e.set_sort_by_value_then_relevance(s::slot_date, newest_first);
+        return;
+    }
     keys.add_value(s::slot_date, newest_first, newest_first ? "" : "\xff"); // undated last
     keys.add_value(s::slot_doc);
     keys.add_value(s::slot_ordinal);
@@ -227,7 +250,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     Xapian::Enquire e(c.db);
     e.set_query(full_query(c.db, r, std::nullopt));
     Xapian::MultiValueKeyMaker keys;
-    set_sort(e, keys, r);
+    set_sort(e, keys, r, c.key_sort);
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
     auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
     Xapian::MSet mset;
@@ -252,7 +275,12 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (out.total < 3 && !r.q.empty()) out.suggestion = suggest(c, r);
+    if (out.total < 3 && !r.q.empty()) {
+        try {
+            out.suggestion = suggest(c, r);
+        } catch (const Xapian::UnimplementedError&) { // a remote shard has no spelling table to offer
+        }
+    }
     out.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return out;
 }

@@ -27,6 +27,7 @@ struct Context {
     QueryParser parser;
     std::chrono::steady_clock::time_point checked;
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
+    bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
     Context(const std::string& path, CountryResolver countries);
 };
 

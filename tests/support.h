@@ -29,6 +29,21 @@ struct CommandResult {
 /// Runs a shell command line, capturing its output.
 CommandResult run_command(const std::string& command);
 
+/// A server program run in the background for a test: "{port}" in `command` becomes a free
+/// loopback port; the constructor waits (up to 10 s) until the port accepts connections, and
+/// the destructor stops the program. port() is -1 if it never listened.
+class Daemon {
+public:
+    explicit Daemon(std::string command);
+    ~Daemon();
+    Daemon(const Daemon&) = delete;
+    Daemon& operator=(const Daemon&) = delete;
+    int port() const { return port_; }
+
+private:
+    int pid_ = -1, port_ = -1;
+};
+
 /// Runs mahdar-indexer with `args` (already quoted as needed).
 CommandResult run_indexer(const std::string& args);
 

@@ -284,3 +284,25 @@ TEST_CASE("A stub database over two shards counts as one index does", "[searchd]
     CHECK(status == 200);
     CHECK(health["passages"] == one.get("/api/health")["passages"]);
 }
+
+TEST_CASE("A shard served by xapian-tcpsrv is searched with its facets", "[searchd]") {
+    Fixture one;
+    std::string reports = (one.tmp / "reports").string(), statements = (one.tmp / "statements").string();
+    REQUIRE(test::run_indexer("--db " + reports + " " + (test::fixtures() / "reports").string()).status == 0);
+    REQUIRE(test::run_indexer("--db " + statements + " " + (test::fixtures() / "search").string()).status == 0);
+    test::Daemon tcpsrv("xapian-tcpsrv --interface 127.0.0.1 --port {port} " + statements);
+    REQUIRE(tcpsrv.port() > 0);
+    std::string stub = (one.tmp / "remote.stub").string();
+    test::write_file(stub, "auto " + reports + "\nremote 127.0.0.1:" + std::to_string(tcpsrv.port()) + "\n");
+    test::TestServer sharded(stub);
+    auto client = sharded.client();
+    for (const char* query : {"", "q=migration", "q=migrants&lang=en&country=MA", "q=migr*&from=2021", "q=xqzzy"}) {
+        CAPTURE(query);
+        int status = 0;
+        json b = get_json(client, "/api/search?size=3&" + std::string(query), &status);
+        json a = one.get("/api/search?size=3&" + std::string(query));
+        CHECK(status == 200);
+        CHECK(b["total"] == a["total"]);
+        CHECK(b["facets"] == a["facets"]);
+    }
+}
