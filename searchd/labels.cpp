@@ -32,7 +32,8 @@ Labels::Labels(const ReferenceData& data) : data_(data) {
         for (const auto& names : c.names)
             for (const auto& name : names) country_by_name_.emplace(name_key(name), c.code);
     }
-    for (const char* const* code = uloc_getISOCountries(); *code; ++code) {
+    for (const char* const* code = uloc_getISOCountries(); *code; ++code) { // territories too (GG, PR, …)
+        countries_.insert(*code);
         for (size_t l = 0; l < 3; ++l) {
             icu::UnicodeString name;
             icu::Locale("", *code).getDisplayCountry(icu::Locale(ui_locales[l]), name);

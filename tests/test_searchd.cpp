@@ -195,6 +195,7 @@ TEST_CASE("Bad requests get a JSON error with the right status, and the server k
         {"/api/search?to=yesterday", 400},     {"/api/search?objective=24", 400},
         {"/api/search?q=%C3%28", 400},         {"/api/search?q=%22", 400},
         {"/api/search?lang=de", 400},          {"/api/search?country=Atlantis", 400},
+        {"/api/search?country=XX", 400},
         {"/api/search?q=" + std::string(1100, 'a'), 413},
         {"/api/passage/none:1", 404},          {"/api/document/nope", 404},
         {"/api/nothing", 404},                 {"/api/facets?field=colour", 400},
@@ -304,5 +305,16 @@ TEST_CASE("A shard served by xapian-tcpsrv is searched with its facets", "[searc
         CHECK(status == 200);
         CHECK(b["total"] == a["total"]);
         CHECK(b["facets"] == a["facets"]);
+    }
+}
+
+TEST_CASE("A country filter takes any ISO 3166 region, territories included", "[searchd]") {
+    Fixture f;
+    for (const char* country : {"GG", "gg", "Guernsey", "PR"}) {
+        CAPTURE(country);
+        int status = 0;
+        json r = f.get("/api/search?size=1&country=" + url_encode(country), &status);
+        CHECK(status == 200);
+        CHECK(r["total"] == 0);
     }
 }
