@@ -13,6 +13,7 @@ std::size_t facet_slot_index(Xapian::valueno slot) {
 std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
     auto out = std::make_shared<FacetColumns>();
     out->revision = db.get_revision();
+    out->uuid = db.get_uuid();
     Xapian::docid last = db.get_lastdocid();
     out->present = *match_bits(db, Xapian::Query::MatchAll);
     for (std::size_t i = 0; i < facet_slots.size(); ++i) {
@@ -50,22 +51,25 @@ FacetColumnsCache::~FacetColumnsCache() {
 
 std::shared_ptr<const FacetColumns> FacetColumnsCache::get(const Xapian::Database& db) {
     Xapian::rev revision;
+    std::string uuid;
     try {
         revision = db.get_revision();
+        uuid = db.get_uuid();
     } catch (const Xapian::Error&) { // several shards or a remote database
         return nullptr;
     }
     std::unique_lock<std::mutex> lock(mutex_);
-    if (current_ && current_->revision == revision) return current_;
+    auto same = [&] { return current_ && current_->revision == revision && current_->uuid == uuid; };
+    if (same()) return current_;
     if (unsupported_) return nullptr;
     if (first_) { // the first call waits, so a fresh server counts fast from its first request
         first_ = false;
         lock.unlock();
         refresh();
         lock.lock();
-        return current_ && current_->revision == revision ? current_ : nullptr;
+        return same() ? current_ : nullptr;
     }
-    if (!reading_ && (!current_ || revision > current_->revision)) {
+    if (!reading_ && (!current_ || current_->uuid != uuid || revision > current_->revision)) {
         reading_ = true;
         if (reader_.joinable()) reader_.join();
         reader_ = std::thread([this] { refresh(); });
@@ -82,12 +86,17 @@ void FacetColumnsCache::refresh() {
             Xapian::Database db(path_);
             read = FacetColumns::read(db);
         } catch (const Xapian::DatabaseModifiedError&) { // a commit meanwhile: read again
-        } catch (const Xapian::Error&) {
+        } catch (const Xapian::UnimplementedError&) {    // not a local glass database
             unsupported = true;
+        } catch (const Xapian::InvalidOperationError&) {
+            unsupported = true;
+        } catch (const Xapian::Error&) { // e.g. the index being replaced: a later request retries
+            break;
         }
     }
     std::lock_guard<std::mutex> lock(mutex_);
-    if (read && (!current_ || read->revision > current_->revision)) current_ = std::move(read);
+    if (read && (!current_ || read->uuid != current_->uuid || read->revision > current_->revision))
+        current_ = std::move(read);
     unsupported_ = unsupported_ || unsupported;
     reading_ = false;
 }

@@ -52,6 +52,7 @@ struct FacetSplit {
 
 struct FacetColumns {
     Xapian::rev revision = 0;
+    std::string uuid; ///< of the database: an index rebuilt in place starts its revisions again
     DocBits present; ///< every document of the revision
     std::array<FacetColumn, facet_slots.size()> columns;
     std::array<FacetSplit, std::size(all_facets)> splits; ///< by Facet

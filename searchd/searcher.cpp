@@ -34,8 +34,17 @@ bool sorts_by_key(const Xapian::Database& db) {
 
 } // namespace
 
+std::string uuid_of(const Xapian::Database& db) {
+    try {
+        return db.get_uuid();
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
+
 Context::Context(const std::string& path, CountryResolver countries)
-    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()), key_sort(sorts_by_key(db)) {}
+    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()), key_sort(sorts_by_key(db)),
+      uuid(uuid_of(db)) {}
 
 ContextPool::ContextPool(std::string db_path, CountryResolver countries)
     : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
@@ -57,6 +66,10 @@ ContextPool::Lease ContextPool::acquire() {
     if (Clock::now() - c->checked > std::chrono::milliseconds(500)) {
         c->db.reopen();
         c->checked = Clock::now();
+        // An index rebuilt in place (deleted and indexed again, or a bulk load renamed into
+        // place) may be at the same revision: reopen() then mixes its version file with the old
+        // tables. Its new uuid tells; open it afresh.
+        if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_);
     }
     c->columns = columns_.get(c->db);
     return Lease(*this, std::move(c));

@@ -28,8 +28,12 @@ struct Context {
     std::chrono::steady_clock::time_point checked;
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
+    std::string uuid; ///< of db when opened
     Context(const std::string& path, CountryResolver countries);
 };
+
+/// The database's uuid ("" if it has none).
+std::string uuid_of(const Xapian::Database& db);
 
 /// Hands out Contexts, creating them on demand; a Context is reopened at most twice a second,
 /// so a revision committed by the indexer is served within a second or two. Also keeps the
