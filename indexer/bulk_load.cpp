@@ -2,22 +2,25 @@
 //
 // Xapian has one writer per database, and that writer (its inverter and B-tree updates) costs
 // more than our analysis, so one database cannot use a second core. Here each of `threads`
-// lanes takes whole files in turn, analyses them and writes them into a shard database of its
-// own; the shards are then compacted into one (Xapian::Database::compact, what xapian-compact
+// lanes takes jobs (a few hundred passages of one file) from a shared queue, analyses them and
+// writes them into a shard database of its own; the shards are then compacted into one (Xapian::Database::compact, what xapian-compact
 // does), which also packs the B-trees full: the index is smaller and faster to search than one
 // grown by updates. Nothing is visible at the index's path until the end: the shards live in
-// "<db>.bulk/", and the compacted index replaces the empty one by renaming. Interrupted
-// (stop), the lanes finish their current file and the files done are compacted in; killed,
-// the index stays as it was (empty) and the next run removes "<db>.bulk/".
+// "<db>.bulk/", and the compacted index (speakers unified, committed) takes the empty one's
+// place in one rename. Interrupted (stop), no new file is read but the files already read are
+// finished, and all is compacted in; killed, the index stays as it was (empty) and the next
+// run removes "<db>.bulk/".
 #include "analyzer.h"
 #include "index_writer_impl.h"
 #include "speaker_pass.h"
 
+#include <fcntl.h> // AT_FDCWD
+
 #include <chrono>
+#include <cstdio> // renameat2, RENAME_EXCHANGE (glibc 2.28+)
 #include <deque>
-#include <optional>
-#include <cstdio>
 #include <exception>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -53,9 +56,11 @@ public:
         : files_(files), job_passages_(job_passages), report_(report) {}
 
     /// The next job, reading the next file when the current one is used up; nullopt at the end.
-    std::optional<Work> take() {
+    /// Once `stop` is set no file is read, but the jobs of files already read are handed out,
+    /// so no file is left half-written.
+    std::optional<Work> take(const std::atomic<bool>& stop) {
         std::lock_guard<std::mutex> lock(mutex_);
-        while (queue_.empty() && next_file_ < files_.size()) read(files_[next_file_++]);
+        while (queue_.empty() && !stop && next_file_ < files_.size()) read(files_[next_file_++]);
         if (queue_.empty()) return std::nullopt;
         Work w = std::move(queue_.front());
         queue_.pop_front();
@@ -116,6 +121,15 @@ private:
     std::exception_ptr error_;
 };
 
+// Puts the folder `built` at `path` in one step (the empty index then sits at `built`), so a
+// reader never finds `path` missing; two renames where the file system cannot exchange.
+void swap_into_place(const std::string& built, const std::string& path) {
+    if (renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
+    fs::path old = fs::path(built).parent_path() / "empty";
+    fs::rename(path, old);
+    fs::rename(built, path);
+}
+
 } // namespace
 
 bool IndexWriter::Impl::bulk_wanted(const std::vector<fs::path>& files, const IndexOptions& options,
@@ -146,8 +160,8 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         try {
             Xapian::WritableDatabase shard(shard_path.string(), Xapian::DB_CREATE);
             Analyzer analyzer;
-            while (!stop && !lanes.failed) {
-                std::optional<Work> w = lanes.take();
+            while (!lanes.failed) {
+                std::optional<Work> w = lanes.take(stop);
                 if (!w) break;
                 BuiltJob built = build_job(w->job, analyzer, &extractor);
                 for (auto& [id_term, doc] : built.passages) shard.replace_document(id_term, doc);
@@ -185,19 +199,27 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         fs::remove_all(dir);
         std::rethrow_exception(lanes.error());
     }
-    if (options.progress == Progress::terminal) log << "\ncompacting " << shards.size() << " shards…" << std::flush;
-    if (report.files_indexed > 0) {
+    if (options.progress == Progress::terminal) log << "\ncompacting " << shards.size() << " shards…\n" << std::flush;
+    if (report.files_indexed == 0) {
+        db.commit();
+        fs::remove_all(dir);
+        return;
+    }
+    // The new index is finished (compacted, speakers unified, committed) before it is put in
+    // place, and the empty one keeps its write lock until then.
+    const std::string built = (dir / "index").string();
+    {
         Xapian::Database all;
         for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
-        db.close(); // the index is empty; release its lock for the swap
-        all.compact((dir / "index").string());
-        fs::rename(path, dir / "empty");
-        fs::rename(dir / "index", path);
-        db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
-        db.set_metadata(std::string(schema::meta_version), std::string(schema::version));
-        unify_speakers(db, extractor.speakers().name_rules());
+        all.compact(built);
+        Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
+        index.set_metadata(std::string(schema::meta_version), std::string(schema::version));
+        unify_speakers(index, extractor.speakers().name_rules());
+        index.commit();
     }
-    db.commit();
+    db.close();
+    swap_into_place(built, path);
+    db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
     fs::remove_all(dir);
 }
 

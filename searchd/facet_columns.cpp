@@ -41,7 +41,6 @@ std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
         }
         split.offsets.push_back(static_cast<std::uint32_t>(split.parts.size()));
     }
-    if (db.get_revision() != out->revision) throw Xapian::DatabaseModifiedError("revision changed while reading");
     return out;
 }
 
@@ -90,7 +89,7 @@ void FacetColumnsCache::refresh() {
             unsupported = true;
         } catch (const Xapian::InvalidOperationError&) {
             unsupported = true;
-        } catch (const Xapian::Error&) { // e.g. the index being replaced: a later request retries
+        } catch (...) { // e.g. the index being replaced, or out of memory: a later request retries
             break;
         }
     }

@@ -230,6 +230,10 @@ TEST_CASE("A killed or interrupted bulk load loses nothing and leaves nothing be
     INFO(interrupted.output);
     Xapian::doccount kept = Xapian::Database(db).get_doccount();
     if (interrupted.status == 130) CHECK(interrupted.output.find("interrupted") != std::string::npos);
+    Xapian::doccount big_kept = 0; // a file is in whole or not at all
+    for (int d = 0; d < 80; ++d)
+        big_kept += Xapian::Database(db).get_termfreq(schema::term(schema::parent, "big" + std::to_string(d)));
+    CHECK((big_kept == 0 || big_kept == 8000));
 
     auto finished = test::run_command(indexer);
     INFO(finished.output);
