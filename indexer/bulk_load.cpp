@@ -187,12 +187,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
         if (options.progress != Progress::terminal) continue;
         auto [read, r] = lanes.progress();
-        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        char line[160];
-        std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s  (%zu shards)   ",
-                      read, files.size(), r.passages, r.bytes / 1e6, s > 0 ? r.bytes / 1e6 / s : 0.0,
-                      running.size());
-        log << line << std::flush;
+        show_progress(log, r, read, files.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     for (auto& t : running) t.join();
     if (lanes.error()) {

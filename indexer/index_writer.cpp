@@ -26,19 +26,6 @@ IndexWriter::IndexWriter(const std::string& db_path)
 
 IndexWriter::~IndexWriter() = default;
 
-namespace {
-
-void show_progress(std::ostream& log, const IndexReport& r, std::size_t done, std::size_t total,
-                   double seconds) {
-    char line[160];
-    double mb = r.bytes / 1e6;
-    std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s   ", done,
-                  total, r.passages, mb, seconds > 0 ? mb / seconds : 0.0);
-    log << line << std::flush;
-}
-
-} // namespace
-
 IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOptions& options,
                                const std::atomic<bool>& stop, std::ostream& log) {
     IndexReport report;

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <cstdio>
 #include <deque>
 #include <filesystem>
 #include <ostream>
@@ -50,6 +51,16 @@ inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf,
     }
     for (auto& j : jobs) j.source_term = xf;
     return jobs;
+}
+
+/// The terminal progress line ("\rfiles 3/50  passages …  MB/s"), shared by both paths.
+inline void show_progress(std::ostream& log, const IndexReport& r, std::size_t done, std::size_t total,
+                   double seconds) {
+    char line[160];
+    double mb = r.bytes / 1e6;
+    std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s   ", done,
+                  total, r.passages, mb, seconds > 0 ? mb / seconds : 0.0);
+    log << line << std::flush;
 }
 
 struct IndexWriter::Impl {

@@ -154,6 +154,14 @@ void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const Search
     e.set_sort_by_key_then_relevance(&keys, false);
 }
 
+// The facets without a filter of their own: counted over the request's whole match.
+std::vector<Facet> unfiltered_facets(const SearchRequest& r) {
+    std::vector<Facet> out;
+    for (Facet f : all_facets)
+        if (!has_filter(r, f)) out.push_back(f);
+    return out;
+}
+
 std::vector<Facet> counted_with(Facet f) {
     if (f == Facet::year) return {Facet::year, Facet::month};
     return {f};
@@ -199,9 +207,7 @@ bool count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, S
     };
     DocBits all = matching(std::nullopt);
     out.total = all.count();
-    std::vector<Facet> free_facets;
-    for (Facet f : all_facets)
-        if (!has_filter(r, f)) free_facets.push_back(f);
+    std::vector<Facet> free_facets = unfiltered_facets(r);
     FacetCounter counter(free_facets, c.columns);
     counter.count(all);
     for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
@@ -270,9 +276,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     if (count_with_bits(c, r, labels, out)) {
         mset = e.get_mset(first, size); // the counting is done: only the page's hits are wanted
     } else {
-        std::vector<Facet> free_facets;
-        for (Facet f : all_facets)
-            if (!has_filter(r, f)) free_facets.push_back(f);
+        std::vector<Facet> free_facets = unfiltered_facets(r);
         FacetCounter counter(free_facets, c.columns);
         counter.attach(e);
         mset = e.get_mset(first, size, c.db.get_doccount());
