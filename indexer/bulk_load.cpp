@@ -98,12 +98,16 @@ private:
         SourceFile src = read_source(path);
         for (const auto& w : src.warnings) report_.problems.push_back(w);
         if (!src.error.empty()) {
-            report_.problems.push_back(path.string() + ": " + src.error + "; skipped");
-            ++report_.files_skipped;
+            skip_file(report_, path, src.error);
             return;
         }
         auto file = std::make_shared<LoadingFile>();
         file->key = file_key(path);
+        // the index is empty: nothing vanished can own an id, only files read before this one
+        if (auto claim = owners_.claim(src, file->key, path.string()); !claim.refusal.empty()) {
+            skip_file(report_, path, claim.refusal);
+            return;
+        }
         file->record = file_record(src);
         std::error_code ec;
         file->bytes = fs::file_size(path, ec);
@@ -116,6 +120,7 @@ private:
     const std::size_t job_passages_;
     std::size_t next_file_ = 0;
     std::deque<Work> queue_;
+    DocOwners owners_{nullptr};
     std::mutex mutex_;
     IndexReport& report_;
     std::exception_ptr error_;

@@ -40,7 +40,9 @@ struct IndexReport {
 /// calling thread writes (Xapian has one writer). A first load into an empty index instead
 /// gives each thread whole files to analyse and write into a shard of its own, then compacts
 /// the shards into the index (see Bulk): the same index, built on every core. A file whose content (and sidecar) is
-/// unchanged since the last run is not touched; a changed file's passages are replaced. The
+/// unchanged since the last run is not touched; a changed file's passages are replaced. A file
+/// giving a document id that another file has — one before it in `files`, or one an earlier run
+/// indexed that still exists — is skipped and reported, on both paths alike. The
 /// database is committed once, at the end of index() — or when `stop` becomes true, after the
 /// file in hand — so an interrupted run leaves the last committed revision intact.
 /// Not thread-safe: one writer per database (Xapian's own lock enforces it across processes).

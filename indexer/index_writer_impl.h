@@ -13,9 +13,11 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace mahdar {
@@ -25,6 +27,17 @@ inline std::string file_record(const SourceFile& src) {
     std::string v = src.content_hash;
     for (const auto& d : src.documents) v += '\t' + d.doc_id;
     return v;
+}
+
+// The document ids of a file record.
+inline std::vector<std::string> record_doc_ids(const std::string& record) {
+    std::vector<std::string> ids;
+    for (size_t tab = record.find('\t'); tab != std::string::npos;) {
+        size_t next = record.find('\t', tab + 1);
+        ids.push_back(record.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1));
+        tab = next;
+    }
+    return ids;
 }
 
 inline std::string file_key(const std::filesystem::path& p) {
@@ -53,6 +66,47 @@ inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf,
     return jobs;
 }
 
+/// Counts a file as skipped and says why, the same way on both paths ("path: why; skipped").
+inline void skip_file(IndexReport& report, const std::filesystem::path& path, const std::string& why) {
+    report.problems.push_back(path.string() + ": " + why + "; skipped");
+    ++report.files_skipped;
+}
+
+/// Which source file owns each document id. Passage ids are made from document ids, so a
+/// second file with a file's document id would replace that file's passages (or, in a bulk
+/// load, sit beside them under the same ids): it is refused instead. Both paths claim files in
+/// their sorted order, so the first file keeps the id whatever the threads do; a file indexed
+/// by an earlier run keeps it while that file exists. Not thread-safe.
+class DocOwners {
+public:
+    /// `index`: the database whose file records (earlier runs) are read at the first claim;
+    /// nullptr for an empty index.
+    explicit DocOwners(const Xapian::Database* index) : index_(index) {}
+
+    struct Claim {
+        std::string refusal; ///< non-empty: why the file may not be indexed; nothing was claimed
+        /// (doc id, file key) of ids taken over from files of earlier runs that are now gone
+        std::vector<std::pair<std::string, std::string>> vanished;
+    };
+
+    /// Gives the file with key `key` (shown as `shown` in messages) the document ids of `src`,
+    /// unless another file has one of them; ids the file had before and no longer gives are freed.
+    Claim claim(const SourceFile& src, const std::string& key, const std::string& shown);
+
+private:
+    struct File {
+        std::string key, shown;
+        bool earlier_run = false;
+        std::vector<std::string> doc_ids;
+    };
+    void load();
+    std::size_t file_index(const std::string& key, const std::string& shown, bool earlier_run);
+
+    const Xapian::Database* index_;
+    std::vector<File> files_;
+    std::unordered_map<std::string, std::size_t> file_of_key_, owner_of_doc_;
+};
+
 /// The terminal progress line ("\rfiles 3/50  passages …  MB/s"), shared by both paths.
 inline void show_progress(std::ostream& log, const IndexReport& r, std::size_t done, std::size_t total,
                    double seconds) {
@@ -71,12 +125,8 @@ struct IndexWriter::Impl {
     Extractor extractor{data};
 
     void remove_file(const std::string& key) {
-        std::string record = db.get_metadata(key);
-        for (size_t tab = record.find('\t'); tab != std::string::npos;) {
-            size_t next = record.find('\t', tab + 1);
-            db.set_metadata(std::string(schema::meta_doc) + record.substr(tab + 1, next - tab - 1), "");
-            tab = next;
-        }
+        for (const auto& doc_id : record_doc_ids(db.get_metadata(key)))
+            db.set_metadata(std::string(schema::meta_doc) + doc_id, "");
         db.delete_document(source_term(key));
         db.set_metadata(key, "");
     }
@@ -104,6 +154,16 @@ struct IndexWriter::Impl {
             pending.pop_front();
         }
     }
+
+    /// Reads one file for the incremental path and counts it if it is skipped, refused or
+    /// unchanged (nullopt); else removes what the index held of it and returns its jobs.
+    std::optional<std::vector<AnalysisJob>> prepare(const std::filesystem::path& file, const IndexOptions& options,
+                                                    DocOwners& owners, IndexReport& report);
+
+    /// Takes document `doc_id` from the vanished file with key `key`: its passages of that
+    /// document go, and its record lists neither the document nor a content hash (so the file,
+    /// should it come back, is read again, and refused while another file has the id).
+    void release_doc(const std::string& key, const std::string& doc_id);
 
     /// True when this run may take the bulk path: an empty index and enough to load.
     bool bulk_wanted(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads);

@@ -53,11 +53,7 @@ std::string json_string(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-void apply_sidecar(Document& doc, const json& meta, std::vector<std::string>& warnings) {
-    if (!meta.is_object()) {
-        warnings.push_back("sidecar is not a JSON object; ignored");
-        return;
-    }
+void apply_sidecar(Document& doc, const json& meta) {
     if (auto t = json_string(meta, "title"); !t.empty()) {
         doc.title = t;
         for (auto& p : doc.passages) p.doc_title = t;
@@ -79,21 +75,39 @@ void apply_sidecar(Document& doc, const json& meta, std::vector<std::string>& wa
             if (o.is_string()) doc.organisers.push_back(o.get<std::string>());
 }
 
+// The sidecar of a report as a JSON object (null when there is none or it is unusable), and
+// its text folded into the content hash, so that editing the sidecar re-indexes the report.
+json read_sidecar(SourceFile& src, const std::string& text) {
+    fs::path sidecar = src.path;
+    sidecar += ".meta.json";
+    std::string meta_text;
+    if (!fs::exists(sidecar) || !read_file(sidecar, meta_text)) return nullptr;
+    src.content_hash = fnv1a_hex(text + '\0' + meta_text);
+    json meta = json::parse(meta_text, nullptr, false);
+    if (meta.is_discarded()) src.warnings.push_back(sidecar.string() + ": not valid JSON; ignored");
+    else if (!meta.is_object()) src.warnings.push_back(sidecar.string() + ": not a JSON object; ignored");
+    else return meta;
+    return nullptr;
+}
+
+// A sidecar's "doc_id" lets two reports with the same file name (in different folders) have
+// different document ids; without one, the id is the file name.
+std::string sidecar_doc_id(const json& meta, SourceFile& src) {
+    auto it = meta.find("doc_id");
+    if (it == meta.end()) return report_doc_id(src.path);
+    if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+    src.warnings.push_back(src.path.string() + ".meta.json: \"doc_id\" must be a non-empty string; ignored");
+    return report_doc_id(src.path);
+}
+
 void read_report(SourceFile& src, const std::string& text) {
-    Document doc = split_report(text, report_doc_id(src.path));
+    json meta = read_sidecar(src, text);
+    Document doc = split_report(text, sidecar_doc_id(meta, src));
     doc.source = src.path.string();
     if (doc.title.empty()) doc.title = doc.doc_id;
     for (auto& p : doc.passages)
         if (p.doc_title.empty()) p.doc_title = doc.title;
-    fs::path sidecar = src.path;
-    sidecar += ".meta.json";
-    std::string meta_text;
-    if (fs::exists(sidecar) && read_file(sidecar, meta_text)) {
-        src.content_hash = fnv1a_hex(text + '\0' + meta_text);
-        json meta = json::parse(meta_text, nullptr, false);
-        if (meta.is_discarded()) src.warnings.push_back(sidecar.string() + ": not valid JSON; ignored");
-        else apply_sidecar(doc, meta, src.warnings);
-    }
+    if (meta.is_object()) apply_sidecar(doc, meta);
     doc.passage_given.assign(doc.passages.size(), GivenFields{});
     src.documents.push_back(std::move(doc));
 }

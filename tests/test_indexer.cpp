@@ -244,3 +244,118 @@ TEST_CASE("A killed or interrupted bulk load loses nothing and leaves nothing be
     CHECK(after.get_termfreq(schema::term(schema::parent, "big79")) == 100);
     CHECK_FALSE(fs::exists(tmp / "db.bulk"));
 }
+
+namespace {
+
+// Two reports with the same file name in two folders, so the same document id ("summary"):
+// 2021's two passages speak of a ledger and an almanac, 2022's one of a glacier.
+void write_same_named_reports(const fs::path& in) {
+    test::write_file(in / "2021" / "summary.md",
+                     "# Summary of the 2021 regional review meeting\n\n"
+                     "1. Delegates discussed the remittances ledger in the first session.\n\n"
+                     "2. The second paragraph covers the labour mobility almanac.\n");
+    test::write_file(in / "2022" / "summary.md",
+                     "# Summary of the 2022 regional review meeting\n\n"
+                     "1. Delegates discussed glacier retreat and displacement at length.\n");
+}
+
+std::string refusal(const fs::path& refused, const fs::path& owner) {
+    return "skipped: " + refused.string() + ": document id \"summary\" is already used by " + owner.string() +
+           " (rename one of the files, or give one a \"doc_id\" in its .meta.json sidecar); skipped";
+}
+
+// The index holds 2021's "summary" and nothing of 2022's.
+void check_summary_is_2021s(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    CHECK(db.get_termfreq(schema::term(schema::parent, "summary")) == 2);
+    CHECK(db.get_termfreq("ledger") == 1);
+    CHECK(db.get_termfreq("almanac") == 1);
+    CHECK(db.get_termfreq("glacier") == 0);
+    auto record = nlohmann::json::parse(db.get_metadata(std::string(schema::meta_doc) + "summary"));
+    CHECK(record["source"].get<std::string>().find("2021") != std::string::npos);
+}
+
+} // namespace
+
+TEST_CASE("Two files giving the same document id: the first is indexed, the other reported", "[indexer]") {
+    std::string mode = GENERATE(as<std::string>{}, "--no-bulk", "--bulk --threads 2");
+    CAPTURE(mode);
+    TempDir tmp;
+    write_same_named_reports(tmp / "in");
+    fs::copy(fixture_reports(), tmp / "in" / "other");
+    auto r = test::run_indexer(mode + " --db " + (tmp / "db").string() + " " + (tmp / "in").string());
+    INFO(r.output);
+    CHECK(r.status == 3);
+    CHECK(r.output.find(refusal(tmp / "in" / "2022" / "summary.md", tmp / "in" / "2021" / "summary.md")) !=
+          std::string::npos);
+    CHECK(r.output.find("files 4 indexed, 0 unchanged, 1 skipped") != std::string::npos);
+    check_summary_is_2021s((tmp / "db").string());
+    CHECK(Xapian::Database((tmp / "db").string()).get_doccount() == 2 + 11);
+}
+
+TEST_CASE("A later run cannot give an indexed file's document id to another file", "[indexer]") {
+    TempDir tmp;
+    write_same_named_reports(tmp / "in");
+    std::string db = (tmp / "db").string();
+    REQUIRE(test::run_indexer("--db " + db + " " + (tmp / "in" / "2021").string()).status == 0);
+
+    auto later = test::run_indexer("--db " + db + " " + (tmp / "in").string());
+    INFO(later.output);
+    CHECK(later.status == 3);
+    fs::path owner = fs::weakly_canonical(tmp / "in" / "2021" / "summary.md");
+    CHECK(later.output.find(refusal(tmp / "in" / "2022" / "summary.md", owner)) != std::string::npos);
+    CHECK(later.output.find("files 0 indexed, 1 unchanged, 1 skipped") != std::string::npos);
+    check_summary_is_2021s(db);
+
+    SECTION("and says so again on the next run") {
+        auto again = test::run_indexer("--db " + db + " " + (tmp / "in").string());
+        CHECK(again.status == 3);
+        CHECK(again.output.find(refusal(tmp / "in" / "2022" / "summary.md", owner)) != std::string::npos);
+        check_summary_is_2021s(db);
+    }
+    SECTION("until the owner is gone: then the other file takes the id, and nothing of the owner stays") {
+        fs::remove(tmp / "in" / "2021" / "summary.md");
+        auto taken = test::run_indexer("--db " + db + " " + (tmp / "in").string());
+        INFO(taken.output);
+        CHECK(taken.status == 0);
+        Xapian::Database after(db);
+        CHECK(after.get_termfreq(schema::term(schema::parent, "summary")) == 1);
+        CHECK(after.get_termfreq("glacier") == 1);
+        CHECK(after.get_termfreq("ledger") == 0);
+        CHECK(after.get_metadata(std::string(schema::meta_file) + owner.string()).empty());
+        auto pruned = test::run_indexer("--prune --db " + db + " " + (tmp / "in").string());
+        CHECK(pruned.output.find("files 0 indexed, 1 unchanged, 0 skipped, 0 pruned") != std::string::npos);
+        CHECK(Xapian::Database(db).get_termfreq("glacier") == 1);
+    }
+}
+
+TEST_CASE("A sidecar's doc_id tells two same-named reports apart", "[indexer]") {
+    TempDir tmp;
+    write_same_named_reports(tmp / "in");
+    test::write_file(tmp / "in" / "2022" / "summary.md.meta.json", "{\"doc_id\": \"summary-2022\"}");
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "in").string());
+    INFO(r.output);
+    CHECK(r.status == 0);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_termfreq(schema::term(schema::parent, "summary")) == 2);
+    CHECK(db.get_termfreq(schema::term(schema::parent, "summary-2022")) == 1);
+    CHECK(db.get_termfreq(schema::term(schema::id, "summary-2022:0")) == 1);
+}
+
+TEST_CASE("JSON Lines files may not share a document id either", "[indexer]") {
+    TempDir tmp;
+    auto line = [](const std::string& doc_id, const std::string& text) {
+        return "{\"doc_id\":\"" + doc_id + "\",\"doc_title\":\"T\",\"text\":\"" + text + "\"}\n";
+    };
+    test::write_file(tmp / "in" / "a.jsonl", line("j1", "statement about a ledger"));
+    test::write_file(tmp / "in" / "b.jsonl", line("j2", "statement about an almanac") + line("j1", "statement about a glacier"));
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "in").string());
+    INFO(r.output);
+    CHECK(r.status == 3);
+    CHECK(r.output.find("skipped: " + (tmp / "in" / "b.jsonl").string() + ": document id \"j1\" is already used by " +
+                        (tmp / "in" / "a.jsonl").string() + " (use another \"doc_id\" in one of the files); skipped") !=
+          std::string::npos);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 1);
+    CHECK(db.get_termfreq("ledger") == 1);
+}
