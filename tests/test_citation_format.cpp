@@ -64,7 +64,7 @@ TEST_CASE("A statement is cited with speaker, affiliation, title, date and parag
                   "13 آب/أغسطس 2020، الفقرة 4.");
 }
 
-TEST_CASE("A report paragraph is cited by title; missing parts are left out", "[cite][citation]") {
+TEST_CASE("A report paragraph is cited by title, missing parts left out", "[cite][citation]") {
     CitationFormatter f;
     Passage p = statement();
     p.speaker.clear();

@@ -265,7 +265,7 @@ TEST_CASE("By-lines, moderators, session titles and speaker headings", "[speaker
                                               {23, "Salim Korkmaz"}});
 }
 
-TEST_CASE("French and Arabic continuations; names resolved within the document", "[speakers]") {
+TEST_CASE("French and Arabic continuations, names resolved within the document", "[speakers]") {
     std::string fr = "# Réunion d’experts sur le climat et la mobilité humaine\n\n"
                      "Mme Rania Khoury, conseillère régionale pour les migrations, CESAO, a ouvert "
                      "la réunion.\n\n"                                           // 3

@@ -98,7 +98,7 @@ TEST_CASE("Reports are split into passages with paragraph numbers and sections",
     CHECK(ar3["para"] == "4");
 }
 
-TEST_CASE("Bad files are reported by name and skipped; the rest is indexed", "[indexer]") {
+TEST_CASE("Bad files are reported by name and skipped, the rest is indexed", "[indexer]") {
     TempDir tmp;
     fs::copy(fixture_reports(), tmp / "in");
     test::write_file(tmp / "in" / "broken.md", "Valid start \xC3\x28 invalid UTF-8\n");
@@ -117,7 +117,9 @@ TEST_CASE("Bad files are reported by name and skipped; the rest is indexed", "[i
     CHECK(r.output.find("lines.jsonl:3: \"objectives\" must be") != std::string::npos);
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 11 + 2);
-    CHECK(db.get_termfreq(schema::term(schema::country, "MA")) == 1);
+    // Morocco: the first good line, and the Arabic report's "ممثل المغرب". (This test had never
+    // run under ctest, whose test names stop at a ';', and expected 1.)
+    CHECK(db.get_termfreq(schema::term(schema::country, "MA")) == 2);
     CHECK(db.get_termfreq(schema::term(schema::date, "20230502")) == 1);
 }
 
