@@ -15,7 +15,14 @@ std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
     out->revision = db.get_revision();
     out->uuid = db.get_uuid();
     Xapian::docid last = db.get_lastdocid();
-    out->present = *match_bits(db, Xapian::Query::MatchAll);
+    out->present = DocBits(last);
+    out->lengths.assign(static_cast<std::size_t>(last) + 1, 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        out->present.set(*it);
+        out->lengths[*it] = it.get_doclength();
+    }
+    out->average_length = db.get_avlength();
+    out->count = db.get_doccount();
     for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         FacetColumn& column = out->columns[i];
         column.ids.assign(static_cast<std::size_t>(last) + 1, 0);

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <malloc.h>
 #include <pthread.h>
 #include <thread>
 
@@ -57,9 +58,18 @@ void stop_on_signal(httplib::Server& server, sigset_t signals) {
     server.stop();
 }
 
+// Each search allocates bitmaps and ranking arrays of a few MB, freed at its end. With glibc's
+// defaults that memory goes back to the kernel and is faulted in again, zeroed, by the next
+// search: on the 1M-passage index a one-word search took 27 ms instead of 15 ms.
+void keep_freed_memory() {
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    keep_freed_memory();
     Args args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;

@@ -1,5 +1,7 @@
 #include "match_bits.h"
 
+#include <algorithm>
+
 namespace mahdar {
 
 DocBits& DocBits::operator&=(const DocBits& o) {
@@ -33,6 +35,91 @@ DocBits postings(const Xapian::Database& db, const std::string& term, Xapian::do
     return out;
 }
 
+// The terms of `q` when it is a term, or an OR or SYNONYM of terms; else nothing.
+std::vector<std::string> terms_of(const Q& q) {
+    if (q.get_type() == Q::LEAF_TERM) return {*q.get_terms_begin()};
+    if (q.get_type() != Q::OP_OR && q.get_type() != Q::OP_SYNONYM) return {};
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        if (q.get_subquery(i).get_type() != Q::LEAF_TERM) return {};
+        out.push_back(*q.get_subquery(i).get_terms_begin());
+    }
+    return out;
+}
+
+// At most how many documents `q` matches, cheaply: from term frequencies.
+double estimate(const Xapian::Database& db, const Q& q) {
+    switch (q.get_type()) {
+    case Q::LEAF_TERM: return db.get_termfreq(*q.get_terms_begin());
+    case Q::LEAF_MATCH_NOTHING: return 0;
+    case Q::OP_AND:
+    case Q::OP_FILTER: {
+        double least = db.get_doccount();
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) least = std::min(least, estimate(db, q.get_subquery(i)));
+        return least;
+    }
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX: {
+        double sum = 0;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) sum += estimate(db, q.get_subquery(i));
+        return sum;
+    }
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT: return estimate(db, q.get_subquery(0));
+    default: return db.get_doccount();
+    }
+}
+
+// The conjuncts of nested ANDs and FILTERs ("a b" with a filter → a, b, the filter).
+void conjuncts(const Q& q, std::vector<Q>& out) {
+    if (q.get_type() != Q::OP_AND && q.get_type() != Q::OP_FILTER) {
+        out.push_back(q);
+        return;
+    }
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) conjuncts(q.get_subquery(i), out);
+}
+
+// Keeps the documents of `bits` that hold one of `terms`, skipping through their posting
+// lists: for a few documents against long lists, much less than walking the lists.
+void keep_holding(const Xapian::Database& db, const std::vector<std::string>& terms, DocBits& bits, Xapian::docid last) {
+    DocBits held(last);
+    for (const auto& t : terms) {
+        auto it = db.postlist_begin(t), end = db.postlist_end(t);
+        bits.for_each([&](Xapian::docid id) {
+            if (it == end) return;
+            it.skip_to(id);
+            if (it != end && *it == id) held.set(id);
+        });
+    }
+    bits &= held;
+}
+
+std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all);
+
+// An AND: the rarest conjunct walked first; a long posting list then only skipped through.
+std::optional<DocBits> eval_and(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all) {
+    std::vector<Q> parts;
+    conjuncts(q, parts);
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < parts.size(); ++i) order.emplace_back(estimate(db, parts[i]), i);
+    std::sort(order.begin(), order.end());
+    std::optional<DocBits> out;
+    for (const auto& [size, i] : order) {
+        std::vector<std::string> terms = terms_of(parts[i]);
+        if (out && !terms.empty() && static_cast<double>(out->count()) * 16 < size) {
+            keep_holding(db, terms, *out, last);
+            continue;
+        }
+        auto sub = eval(db, parts[i], last, all);
+        if (!sub) return std::nullopt;
+        if (out) *out &= *sub;
+        else out = std::move(sub);
+    }
+    return out;
+}
+
 std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all) {
     switch (q.get_type()) {
     case Q::LEAF_TERM: return postings(db, *q.get_terms_begin(), last);
@@ -41,7 +128,7 @@ std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::doci
     case Q::OP_SCALE_WEIGHT:
     case Q::OP_AND_MAYBE: return eval(db, q.get_subquery(0), last, all); // the rest only weights
     case Q::OP_AND:
-    case Q::OP_FILTER:
+    case Q::OP_FILTER: return eval_and(db, q, last, all);
     case Q::OP_OR:
     case Q::OP_SYNONYM:
     case Q::OP_MAX:
@@ -50,8 +137,7 @@ std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::doci
         for (std::size_t i = 1; out && i < q.get_num_subqueries(); ++i) {
             auto sub = eval(db, q.get_subquery(i), last, all);
             if (!sub) return std::nullopt;
-            if (q.get_type() == Q::OP_AND || q.get_type() == Q::OP_FILTER) *out &= *sub;
-            else if (q.get_type() == Q::OP_AND_NOT) out->subtract(*sub);
+            if (q.get_type() == Q::OP_AND_NOT) out->subtract(*sub);
             else *out |= *sub;
         }
         return out;

@@ -4,6 +4,7 @@
 #include "document_builder.h"
 #include "match_bits.h"
 #include "normalise.h"
+#include "rank.h"
 #include "schema.h"
 #include "snippets.h"
 
@@ -170,11 +171,11 @@ std::vector<Facet> counted_with(Facet f) {
 // Counts every facet and the total from bitmaps of the text query and of each filter, when the
 // query allows it (match_bits.h) and the columns are there: one walk of each posting list,
 // where the matcher would be run once for the result and once more per filtered facet.
-bool count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
-    if (!c.columns || r.collapse == Collapse::doc) return false;
+std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
+    if (!c.columns || r.collapse == Collapse::doc) return std::nullopt;
     const FacetColumns& columns = *c.columns;
     auto text = match_bits(c.db, r.parsed.text.value_or(Xapian::Query::MatchAll), &columns.present);
-    if (!text) return false;
+    if (!text) return std::nullopt;
     // Language and date filters match large parts of the index: they are checked on the
     // matching passages' column values instead of walking their posting lists.
     std::vector<FilterPart> parts = filter_parts(c.db, r);
@@ -190,7 +191,7 @@ bool count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, S
             continue;
         }
         auto bits = match_bits(c.db, parts[i].query, &columns.present);
-        if (!bits) return false;
+        if (!bits) return std::nullopt;
         part_bits[i] = std::move(*bits);
     }
     auto matching = [&](std::optional<Facet> skip) {
@@ -217,7 +218,7 @@ bool count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, S
         own.count(matching(f));
         for (Facet g : counted_with(f)) out.facets.emplace_back(g, own.values(g, labels, r.ui));
     }
-    return true;
+    return all;
 }
 
 // Counts the facets whose own filter is active, each over the match without that filter.
@@ -234,6 +235,16 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
         e.get_mset(0, 0, all);
         for (Facet g : counted) out.facets.emplace_back(g, counter.values(g, labels, r.ui));
     }
+}
+
+std::vector<RankedHit> hits_of(const Xapian::MSet& mset) {
+    std::vector<RankedHit> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+    return out;
+}
+
+DocLengths ranking_stats(const FacetColumns& columns) {
+    return {columns.lengths, columns.average_length, columns.count};
 }
 
 std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
@@ -272,23 +283,28 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     set_sort(e, keys, r, c.key_sort);
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
     auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
-    Xapian::MSet mset;
-    if (count_with_bits(c, r, labels, out)) {
-        mset = e.get_mset(first, size); // the counting is done: only the page's hits are wanted
+    std::vector<RankedHit> page;
+    if (auto all = count_with_bits(c, r, labels, out)) { // counted: only the page is wanted
+        std::optional<std::vector<RankedHit>> ranked;
+        if (r.sort == Sort::relevance && r.parsed.text)
+            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size);
+        if (ranked) page = std::move(*ranked);
+        else page = hits_of(e.get_mset(first, size));
     } else {
         std::vector<Facet> free_facets = unfiltered_facets(r);
         FacetCounter counter(free_facets, c.columns);
         counter.attach(e);
-        mset = e.get_mset(first, size, c.db.get_doccount());
+        Xapian::MSet mset = e.get_mset(first, size, c.db.get_doccount());
         out.total = mset.get_matches_estimated();
         for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
         count_own_filtered(c, r, labels, out);
+        page = hits_of(mset);
     }
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const RankedHit& ranked : page) {
         Hit h;
-        h.passage = passage_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        h.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(ranked.id).get_data()));
         h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
-        h.score = r.sort == Sort::relevance && r.parsed.text ? it.get_weight() : 0;
+        h.score = r.sort == Sort::relevance && r.parsed.text ? ranked.weight : 0;
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
