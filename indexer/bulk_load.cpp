@@ -214,6 +214,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         all.compact(built);
         Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
         index.set_metadata(std::string(schema::meta_version), std::string(schema::version));
+        index.set_metadata(std::string(schema::meta_word_pairs), stopword_fingerprint());
         unify_speakers(index, extractor.speakers().name_rules());
         index.commit();
     }

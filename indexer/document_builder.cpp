@@ -39,10 +39,15 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vecto
     Xapian::Document doc;
     Xapian::termpos pos = 0;
     Lang lang = p.lang.value_or(Lang::en);
+    std::string previous; // the word at pos, for the pair it may make with the next
     for (const auto& t : analyzer.analyse(p.text, lang)) {
         if (t.word.size() > 200) continue; // Xapian's term length limit is 245 bytes
         doc.add_posting(t.word, ++pos);
-        if (t.stem.empty()) continue; // numbers
+        std::string pair = s::word_pair(previous, t.word);
+        if (!pair.empty()) doc.add_term(pair, 0); // wdf 0: passage lengths, so rankings, stay as they were
+        previous = t.word;
+        // Numbers have no stem; function words none worth searching (the parser asks for none).
+        if (t.stem.empty() || is_stopword(t.word) || is_stopword(t.stem)) continue;
         doc.add_term(std::string(s::stem) + t.stem);
         if (words && t.word.size() >= 3) words->push_back(t.word);
     }

@@ -130,6 +130,10 @@ IndexWriter::IndexWriter(const std::string& db_path)
     : impl_(new Impl(db_path)) {
     if (impl_->db.get_metadata(std::string(schema::meta_version)) != schema::version)
         impl_->db.set_metadata(std::string(schema::meta_version), std::string(schema::version));
+    // Word pairs serve phrases only if every passage has them, made with the same stopwords.
+    std::string key(schema::meta_word_pairs), had = impl_->db.get_metadata(key);
+    if (impl_->db.get_doccount() == 0) impl_->db.set_metadata(key, stopword_fingerprint());
+    else if (!had.empty() && had != stopword_fingerprint()) impl_->db.set_metadata(key, "");
 }
 
 IndexWriter::~IndexWriter() = default;

@@ -2,6 +2,8 @@
 // Prefixes follow Omega's conventions (xapian-omega docs/termprefixes.rst).
 #pragma once
 
+#include "stopwords.h"
+
 #include <xapian.h>
 
 #include <string>
@@ -22,6 +24,12 @@ inline constexpr std::string_view source = "XF";     ///< hash of the source fil
 inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speaker_key())
 inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
 inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
+/// Two words at adjacent positions of which one at least is a stopword (stopwords.h), "XB" +
+/// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
+/// positions ("in united", "charter of the"), is matched by its pairs' posting lists, and its
+/// positions checked only where all its pairs occur. Made in passages of indexes that record
+/// meta_word_pairs. See word_pair().
+inline constexpr std::string_view word_pair_prefix = "XB";
 
 // ---- Value slots -----------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -44,6 +52,10 @@ inline constexpr std::string_view meta_file = "file:";  ///< + source path → c
 inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → document JSON
 inline constexpr std::string_view meta_version = "mahdar_schema";
 inline constexpr std::string_view version = "1";
+/// stopword_fingerprint() of the list the index made its word pairs with, set when the index
+/// is created; "" or missing: not every passage has them (an index from before pairs, or one
+/// added to with another list), so phrases are checked by positions only.
+inline constexpr std::string_view meta_word_pairs = "mahdar_word_pairs";
 
 /// prefix + value, with ':' between them when a multi-letter prefix meets a value starting
 /// with an upper-case letter (Omega's rule, so terms stay unambiguous).
@@ -51,6 +63,18 @@ inline std::string term(std::string_view prefix, std::string_view value) {
     std::string t(prefix);
     if (prefix.size() > 1 && !value.empty() && value[0] >= 'A' && value[0] <= 'Z') t += ':';
     t += value;
+    return t;
+}
+
+/// The word-pair term of two normalised words at adjacent positions, or "" when neither is a
+/// stopword or the term would pass Xapian's term length limit (245 bytes).
+inline std::string word_pair(std::string_view first, std::string_view second) {
+    if (first.empty() || word_pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
+    if (!is_stopword(std::string(first)) && !is_stopword(std::string(second))) return {};
+    std::string t(word_pair_prefix);
+    t += first;
+    t += ' ';
+    t += second;
     return t;
 }
 

@@ -61,15 +61,13 @@ rare_words(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
 // hold the text's wording first even when all its words are common ("this is a").
 std::vector<Xapian::Query>
 word_pairs(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
-           const std::vector<QuoteWord>& words, std::size_t max_pairs) {
+           const std::vector<QuoteWord>& words, std::size_t max_pairs, WordPairs indexed) {
     std::vector<Xapian::Query> pairs;
     for (std::size_t i = 1; i < terms.size(); ++i) {
         if (words[i].after_ellipsis || terms[i - 1].second == 0 || terms[i].second == 0) continue;
         if (is_stopword(terms[i - 1].first) && is_stopword(terms[i].first))
             continue; // costly, says little
-        std::vector<Xapian::Query> two = {Xapian::Query(terms[i - 1].first),
-                                          Xapian::Query(terms[i].first)};
-        pairs.emplace_back(Xapian::Query::OP_PHRASE, two.begin(), two.end(), 2);
+        pairs.push_back(adjacent_words(terms[i - 1].first, terms[i].first, indexed));
     }
     if (pairs.size() <= max_pairs) return pairs;
     std::vector<Xapian::Query> spread;
@@ -83,7 +81,7 @@ std::optional<Xapian::Query> candidate_query(Context& c, const std::vector<Quote
     auto terms = index_terms(c, words, r.lang);
     std::vector<Xapian::Query> parts = rare_words(terms, options.query_terms);
     if (parts.empty()) return std::nullopt;
-    for (auto& q : word_pairs(terms, words, options.query_pairs)) parts.push_back(std::move(q));
+    for (auto& q : word_pairs(terms, words, options.query_pairs, c.pairs)) parts.push_back(std::move(q));
     Xapian::Query q(Xapian::Query::OP_OR, parts.begin(), parts.end());
     if (!r.lang) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q,

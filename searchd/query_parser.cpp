@@ -1,8 +1,9 @@
 #include "query_parser.h"
 
-#include "embedded_data.h"
 #include "langid.h"
 #include "normalise.h"
+#include "schema.h"
+#include "stopwords.h"
 
 #include <algorithm>
 #include <array>
@@ -14,27 +15,6 @@ namespace {
 const std::array<std::string_view, 4> opening_quotes = {"\"", "“", "«", "„"};
 const std::array<std::string_view, 4> closing_quotes = {"\"", "”", "»", "“"};
 const std::array<std::string_view, 5> fields = {"speaker", "country", "objective", "lang", "doc"};
-
-std::unordered_set<std::string> load_stopwords() {
-    std::unordered_set<std::string> words;
-    std::string_view data = embedded_file("stopwords.tsv");
-    size_t pos = 0;
-    while (pos < data.size()) {
-        size_t nl = data.find('\n', pos);
-        std::string_view line = data.substr(pos, nl == std::string_view::npos ? data.size() - pos : nl - pos);
-        pos = nl == std::string_view::npos ? data.size() : nl + 1;
-        size_t tab = line.find('\t');
-        if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-        std::string_view list = line.substr(tab + 1);
-        for (size_t b = 0; b <= list.size();) {
-            size_t bar = list.find('|', b);
-            if (bar == std::string_view::npos) bar = list.size();
-            words.insert(normalise_word(list.substr(b, bar - b)));
-            b = bar + 1;
-        }
-    }
-    return words;
-}
 
 // Length of the quote mark at the start of `s` among `marks`, or 0.
 template <size_t N>
@@ -55,11 +35,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 } // namespace
 
-bool is_stopword(const std::string& normalised_word) {
-    static const std::unordered_set<std::string> words = load_stopwords(); // immutable after init
-    return words.count(normalised_word) > 0;
-}
-
 struct QueryParser::Token {
     enum Kind { word, phrase, field, op_or, op_and, op_not } kind = word;
     bool negated = false;
@@ -67,8 +42,16 @@ struct QueryParser::Token {
     std::string name; ///< field name
 };
 
-QueryParser::QueryParser(Analyzer& analyzer, CountryResolver countries)
-    : analyzer_(analyzer), countries_(std::move(countries)) {}
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs) {
+    std::vector<Xapian::Query> words = {Xapian::Query(first), Xapian::Query(second)};
+    std::string pair = pairs == WordPairs::indexed ? schema::word_pair(first, second) : "";
+    if (pair.empty()) return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                         Xapian::Query(pair));
+}
+
+QueryParser::QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs)
+    : analyzer_(analyzer), countries_(std::move(countries)), pairs_(pairs) {}
 
 // Reads a quoted stretch starting at s[i] (an opening quote); an unclosed quote runs to the end.
 static Result<std::string> read_quoted(std::string_view s, size_t& i) {
@@ -145,8 +128,9 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
         if (lang == languages_for(w).front()) out.plain_words.push_back(t.word);
         terms.push_back(t.word);
         out.highlight.words.insert(t.word);
-        // "sûre" stems to "sur": a stem that is a function word would match everywhere.
-        if (t.stem.empty() || (t.stem != t.word && is_stopword(t.stem))) continue;
+        // "sûre" stems to "sur": a stem that is a function word would match everywhere. And
+        // function words themselves have no stemmed term in the index.
+        if (t.stem.empty() || is_stopword(t.stem) || is_stopword(t.word)) continue;
         terms.push_back("Z" + t.stem);
         out.highlight.stems.insert(t.stem);
         // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.
@@ -163,14 +147,23 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
 
 std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, ParsedQuery& out) {
     Lang lang = only_lang_.value_or(phrase_lang_);
-    std::vector<Xapian::Query> terms;
+    std::vector<std::string> words;
     for (const auto& t : analyzer_.analyse(text, lang)) {
-        terms.emplace_back(t.word);
+        words.push_back(t.word);
         out.highlight.words.insert(t.word);
     }
-    if (terms.empty()) return std::nullopt;
-    if (terms.size() == 1) return terms.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+    if (words.empty()) return std::nullopt;
+    if (words.size() == 1) return Xapian::Query(words.front());
+    if (words.size() == 2) return adjacent_words(words[0], words[1], pairs_);
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 1; i < words.size() && pairs_ == WordPairs::indexed; ++i)
+        if (auto pair = schema::word_pair(words[i - 1], words[i]); !pair.empty()) pairs.emplace_back(pair);
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    if (pairs.empty()) return phrase;
+    // Positions are checked only where all the phrase's pairs occur (Xapian tests a phrase
+    // after the rest of an AND).
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+                         Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
 }
 
 std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const {

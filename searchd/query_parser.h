@@ -3,6 +3,7 @@
 
 #include "analyzer.h"
 #include "result.h"
+#include "stopwords.h"
 
 #include <xapian.h>
 
@@ -37,13 +38,21 @@ struct ParsedQuery {
 /// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.
 using CountryResolver = std::function<std::optional<std::string>(std::string_view)>;
 
+/// Whether the index has word-pair terms made with this build's stopword list (schema.h
+/// word_pair_prefix), so phrases can use them.
+enum class WordPairs { absent, indexed };
+
+/// Two adjacent words: through their pair term when there is one (no positions read), else as
+/// a phrase. Either way weighted as Xapian weights a phrase, by the sum of its words' weights.
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs);
+
 /// Parses queries: words (implicit AND), "phrases" (also “…” and «…»), OR between two terms,
 /// NOT/-term, word* prefixes, and field:value filters. A Latin word with no language filter is
 /// searched as English and French (its unstemmed form and both stems, as one synonym); Arabic
 /// script words by the Arabic rules. Not thread-safe (uses the caller's Analyzer).
 class QueryParser {
 public:
-    QueryParser(Analyzer& analyzer, CountryResolver countries);
+    QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
     Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
 
 private:
@@ -56,12 +65,10 @@ private:
 
     Analyzer& analyzer_;
     CountryResolver countries_;
+    WordPairs pairs_;
     std::optional<Lang> only_lang_;
     Lang phrase_lang_ = Lang::en;
 };
 
-/// True for frequent function words ("the", "de", "في") that are dropped from queries when
-/// other words remain. Loaded from indexer/data/stopwords.tsv.
-bool is_stopword(const std::string& normalised_word);
 
 } // namespace mahdar

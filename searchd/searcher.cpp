@@ -35,6 +35,15 @@ bool sorts_by_key(const Xapian::Database& db) {
 
 } // namespace
 
+WordPairs word_pairs_of(const Xapian::Database& db) {
+    try { // of a stub of several shards, Xapian reads the first shard's metadata
+        return db.get_metadata(std::string(s::meta_word_pairs)) == stopword_fingerprint() ? WordPairs::indexed
+                                                                                          : WordPairs::absent;
+    } catch (const Xapian::Error&) {
+        return WordPairs::absent;
+    }
+}
+
 std::string uuid_of(const Xapian::Database& db) {
     try {
         return db.get_uuid();
@@ -44,8 +53,8 @@ std::string uuid_of(const Xapian::Database& db) {
 }
 
 Context::Context(const std::string& path, CountryResolver countries)
-    : db(path), parser(analyzer, std::move(countries)), checked(Clock::now()), key_sort(sorts_by_key(db)),
-      uuid(uuid_of(db)) {}
+    : db(path), parser(analyzer, std::move(countries), word_pairs_of(db)), checked(Clock::now()),
+      key_sort(sorts_by_key(db)), pairs(word_pairs_of(db)), uuid(uuid_of(db)) {}
 
 ContextPool::ContextPool(std::string db_path, CountryResolver countries)
     : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {

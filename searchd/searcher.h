@@ -28,9 +28,13 @@ struct Context {
     std::chrono::steady_clock::time_point checked;
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
+    WordPairs pairs; ///< db has word-pair terms made with this build's stopwords
     std::string uuid; ///< of db when opened
     Context(const std::string& path, CountryResolver countries);
 };
+
+/// Whether every passage of `db` has word-pair terms made with this build's stopword list.
+WordPairs word_pairs_of(const Xapian::Database& db);
 
 /// The database's uuid ("" if it has none).
 std::string uuid_of(const Xapian::Database& db);

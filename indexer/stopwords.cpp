@@ -1,0 +1,56 @@
+#include "stopwords.h"
+
+#include "embedded_data.h"
+#include "normalise.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <unordered_set>
+
+namespace mahdar {
+
+namespace {
+
+std::unordered_set<std::string> load_stopwords() {
+    std::unordered_set<std::string> words;
+    std::string_view data = embedded_file("stopwords.tsv");
+    size_t pos = 0;
+    while (pos < data.size()) {
+        size_t nl = data.find('\n', pos);
+        std::string_view line = data.substr(pos, nl == std::string_view::npos ? data.size() - pos : nl - pos);
+        pos = nl == std::string_view::npos ? data.size() : nl + 1;
+        size_t tab = line.find('\t');
+        if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+        std::string_view list = line.substr(tab + 1);
+        for (size_t b = 0; b <= list.size();) {
+            size_t bar = list.find('|', b);
+            if (bar == std::string_view::npos) bar = list.size();
+            words.insert(normalise_word(list.substr(b, bar - b)));
+            b = bar + 1;
+        }
+    }
+    return words;
+}
+
+std::string fingerprint(std::string_view data) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : data) h = (h ^ c) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
+}
+
+} // namespace
+
+bool is_stopword(const std::string& normalised_word) {
+    static const std::unordered_set<std::string> words = load_stopwords(); // immutable after init
+    return words.count(normalised_word) > 0;
+}
+
+const std::string& stopword_fingerprint() {
+    static const std::string f = fingerprint(embedded_file("stopwords.tsv"));
+    return f;
+}
+
+} // namespace mahdar

@@ -1,0 +1,135 @@
+// Phrases through word-pair terms (schema.h word_pair_prefix): the same answers as matching
+// positions, on new and old indexes alike.
+#include "http_support.h"
+#include "query_parser.h"
+#include "schema.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <set>
+#include <sstream>
+
+using namespace mahdar;
+using json = nlohmann::json;
+using test::get_json;
+using test::url_encode;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string index_fixtures(const test::TempDir& tmp) {
+    std::string db = (tmp / "db").string();
+    auto r = test::run_indexer("--db " + db + " " + (test::fixtures() / "reports").string() + " " +
+                               (test::fixtures() / "search").string());
+    if (r.status != 0) FAIL(r.output);
+    return db;
+}
+
+// A copy of `db` as an index from before word pairs: no pair terms, no word-pairs record.
+std::string without_pairs(const std::string& db, const test::TempDir& tmp) {
+    std::string old = (tmp / "old").string();
+    fs::copy(db, old, fs::copy_options::recursive);
+    Xapian::WritableDatabase w(old, Xapian::DB_OPEN);
+    std::string prefix(schema::word_pair_prefix);
+    for (auto id = w.postlist_begin(""); id != w.postlist_end(""); ++id) {
+        Xapian::Document d = w.get_document(*id);
+        std::vector<std::string> pairs;
+        for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t)
+            if ((*t).rfind(prefix, 0) == 0) pairs.push_back(*t);
+        for (const auto& t : pairs) d.remove_term(t);
+        w.replace_document(*id, d);
+    }
+    w.set_metadata(std::string(schema::meta_word_pairs), "");
+    w.commit();
+    return old;
+}
+
+// Two- to four-word stretches of the indexed passages' texts, as quoted phrases.
+std::vector<std::string> phrases_from(const json& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) {
+        std::istringstream in(h["text"].get<std::string>());
+        std::vector<std::string> words{std::istream_iterator<std::string>(in), {}};
+        for (std::size_t i = 0, n = 2; i + n <= words.size(); i += 7, n = n % 3 + 2) {
+            std::string p;
+            for (std::size_t k = i; k < i + n; ++k) p += (p.empty() ? "" : " ") + words[k];
+            out.push_back("\"" + p + "\"");
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> ids_of(const json& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r["hits"]) out.push_back(h["id"].get<std::string>());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("A new index has pair terms for adjacent words where one is a stopword", "[searchd]") {
+    test::TempDir tmp;
+    Xapian::Database db(index_fixtures(tmp));
+    CHECK(db.get_metadata(std::string(schema::meta_word_pairs)) == stopword_fingerprint());
+    CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "of the") > 0);
+    CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "the of") == 0);
+    CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "labour migration") == 0); // no stopword
+    CHECK(db.get_termfreq("labour") > 0);
+    CHECK(db.get_termfreq("Zthe") == 0); // function words have no stemmed term
+}
+
+TEST_CASE("Phrases through word pairs match what positions match, with the same facets", "[searchd]") {
+    test::TempDir tmp;
+    std::string db = index_fixtures(tmp);
+    std::string old = without_pairs(db, tmp);
+    test::TestServer with(db), positions(old);
+    auto a = with.client(), b = positions.client();
+    std::vector<std::string> phrases = phrases_from(get_json(a, "/api/search?size=100&sort=date")["hits"]);
+    for (const char* extra : {"\"migration labour\"", "\"الامم المتحده\"", "\"the the\"", "\"de la\"", "\"of the\"",
+                              "\"in the\"", "\"of migrants\"", "\"migrants in the\"", "\"des migrants\""})
+        phrases.emplace_back(extra);
+    REQUIRE(phrases.size() >= 30);
+    int found = 0;
+    for (const auto& p : phrases) {
+        for (const char* filters : {"", "&lang=en&country=MA", "&from=2021&to=2022"}) {
+            std::string path = "/api/search?size=5&q=" + url_encode(p) + filters;
+            CAPTURE(path);
+            json x = get_json(a, path), y = get_json(b, path);
+            CHECK(x["total"] == y["total"]);
+            CHECK(x["facets"] == y["facets"]);
+            CHECK(ids_of(x) == ids_of(y));
+            found += x["total"] > 0;
+        }
+    }
+    CHECK(found >= static_cast<int>(phrases.size()) / 2); // most stretches are found where they were taken
+}
+
+TEST_CASE("The query parser uses word pairs only when the index has them", "[searchd]") {
+    Analyzer analyzer;
+    QueryParser old(analyzer, nullptr, WordPairs::absent), fresh(analyzer, nullptr, WordPairs::indexed);
+    auto terms = [](QueryParser& p, const char* q) {
+        ParsedQuery parsed = p.parse(q, std::nullopt).value();
+        return std::set<std::string>(parsed.text->get_terms_begin(), parsed.text->get_terms_end());
+    };
+    auto pair = [](const char* a, const char* b) { return schema::word_pair(a, b); };
+    CHECK(terms(old, "\"labour of\"") == std::set<std::string>{"labour", "of"});
+    CHECK(terms(fresh, "\"labour of\"") == std::set<std::string>{"labour", "of", pair("labour", "of")});
+    CHECK(terms(fresh, "\"labour migration\"") == std::set<std::string>{"labour", "migration"});
+    std::set<std::string> three = terms(fresh, "\"charter of the\"");
+    CHECK(three.count(pair("charter", "of")) == 1);
+    CHECK(three.count(pair("of", "the")) == 1);
+    CHECK(three.count("charter") == 1); // positions are still checked where both pairs occur
+}
+
+TEST_CASE("Passages added to an index from before word pairs do not turn them on", "[indexer]") {
+    test::TempDir tmp;
+    std::string old = without_pairs(index_fixtures(tmp), tmp);
+    test::write_file(tmp / "more" / "note.en.md", "# Note\n\nLabour migration was discussed again.\n");
+    auto r = test::run_indexer("--db " + old + " " + (tmp / "more").string());
+    REQUIRE(r.status == 0);
+    Xapian::Database db(old);
+    CHECK(db.get_doccount() > 0);
+    CHECK(db.get_metadata(std::string(schema::meta_word_pairs)).empty());
+}
