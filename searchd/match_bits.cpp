@@ -29,9 +29,30 @@ namespace {
 
 using Q = Xapian::Query;
 
-DocBits postings(const Xapian::Database& db, const std::string& term, Xapian::docid last) {
-    DocBits out(last);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.set(*it);
+// What one match_bits() call works with.
+struct Walk {
+    const Xapian::Database& db;
+    Xapian::docid last;
+    const DocBits* all;
+    WalkedLists* walked;
+};
+
+DocBits postings(const Walk& w, const std::string& term) {
+    DocBits out(w.last);
+    if (!w.walked || term.empty()) {
+        for (auto it = w.db.postlist_begin(term); it != w.db.postlist_end(term); ++it) out.set(*it);
+        return out;
+    }
+    Walked& kept = (*w.walked)[term];
+    kept.ids.clear();
+    kept.wdf.clear();
+    kept.ids.reserve(w.db.get_termfreq(term));
+    kept.wdf.reserve(kept.ids.capacity());
+    for (auto it = w.db.postlist_begin(term); it != w.db.postlist_end(term); ++it) {
+        out.set(*it);
+        kept.ids.push_back(*it);
+        kept.wdf.push_back(it.get_wdf());
+    }
     return out;
 }
 
@@ -96,23 +117,23 @@ void keep_holding(const Xapian::Database& db, const std::vector<std::string>& te
     bits &= held;
 }
 
-std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all);
+std::optional<DocBits> eval(const Walk& w, const Q& q);
 
 // An AND: the rarest conjunct walked first; a long posting list then only skipped through.
-std::optional<DocBits> eval_and(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all) {
+std::optional<DocBits> eval_and(const Walk& w, const Q& q) {
     std::vector<Q> parts;
     conjuncts(q, parts);
     std::vector<std::pair<double, std::size_t>> order;
-    for (std::size_t i = 0; i < parts.size(); ++i) order.emplace_back(estimate(db, parts[i]), i);
+    for (std::size_t i = 0; i < parts.size(); ++i) order.emplace_back(estimate(w.db, parts[i]), i);
     std::sort(order.begin(), order.end());
     std::optional<DocBits> out;
     for (const auto& [size, i] : order) {
         std::vector<std::string> terms = terms_of(parts[i]);
         if (out && !terms.empty() && static_cast<double>(out->count()) * 16 < size) {
-            keep_holding(db, terms, *out, last);
+            keep_holding(w.db, terms, *out, w.last);
             continue;
         }
-        auto sub = eval(db, parts[i], last, all);
+        auto sub = eval(w, parts[i]);
         if (!sub) return std::nullopt;
         if (out) *out &= *sub;
         else out = std::move(sub);
@@ -120,22 +141,22 @@ std::optional<DocBits> eval_and(const Xapian::Database& db, const Q& q, Xapian::
     return out;
 }
 
-std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::docid last, const DocBits* all) {
+std::optional<DocBits> eval(const Walk& w, const Q& q) {
     switch (q.get_type()) {
-    case Q::LEAF_TERM: return postings(db, *q.get_terms_begin(), last);
-    case Q::LEAF_MATCH_ALL: return all ? *all : postings(db, "", last);
-    case Q::LEAF_MATCH_NOTHING: return DocBits(last);
+    case Q::LEAF_TERM: return postings(w, *q.get_terms_begin());
+    case Q::LEAF_MATCH_ALL: return w.all ? *w.all : postings(w, "");
+    case Q::LEAF_MATCH_NOTHING: return DocBits(w.last);
     case Q::OP_SCALE_WEIGHT:
-    case Q::OP_AND_MAYBE: return eval(db, q.get_subquery(0), last, all); // the rest only weights
+    case Q::OP_AND_MAYBE: return eval(w, q.get_subquery(0)); // the rest only weights
     case Q::OP_AND:
-    case Q::OP_FILTER: return eval_and(db, q, last, all);
+    case Q::OP_FILTER: return eval_and(w, q);
     case Q::OP_OR:
     case Q::OP_SYNONYM:
     case Q::OP_MAX:
     case Q::OP_AND_NOT: {
-        auto out = eval(db, q.get_subquery(0), last, all);
+        auto out = eval(w, q.get_subquery(0));
         for (std::size_t i = 1; out && i < q.get_num_subqueries(); ++i) {
-            auto sub = eval(db, q.get_subquery(i), last, all);
+            auto sub = eval(w, q.get_subquery(i));
             if (!sub) return std::nullopt;
             if (q.get_type() == Q::OP_AND_NOT) out->subtract(*sub);
             else *out |= *sub;
@@ -148,8 +169,9 @@ std::optional<DocBits> eval(const Xapian::Database& db, const Q& q, Xapian::doci
 
 } // namespace
 
-std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, const DocBits* all) {
-    return eval(db, q, db.get_lastdocid(), all);
+std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, const DocBits* all,
+                                  WalkedLists* walked) {
+    return eval(Walk{db, db.get_lastdocid(), all, walked}, q);
 }
 
 } // namespace mahdar

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace mahdar {
@@ -42,11 +44,21 @@ private:
     std::vector<std::uint64_t> words_;
 };
 
+/// Posting lists match_bits() walked whole, by term: document ids ascending, and the wdf of
+/// each, for ranking the match without decoding the lists a second time (rank.h).
+struct Walked {
+    std::vector<Xapian::docid> ids;
+    std::vector<Xapian::termcount> wdf;
+};
+using WalkedLists = std::unordered_map<std::string, Walked>;
+
 /// The documents `q` matches, or nullopt when `q` holds an operator this does not evaluate
 /// (phrases, NEAR, wildcards, value ranges, posting sources, XOR, ELITE_SET): the caller then
 /// counts through the matcher. Terms, MatchAll, MatchNothing, AND, OR, SYNONYM, MAX, FILTER,
 /// AND_NOT, AND_MAYBE and SCALE_WEIGHT are evaluated. A local database only (doc ids up to
-/// get_lastdocid()). `all`, when given, is the set MatchAll stands for (saves walking it).
-std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, const DocBits* all = nullptr);
+/// get_lastdocid()). `all`, when given, is the set MatchAll stands for (saves walking it);
+/// `walked`, when given, receives the posting lists walked whole.
+std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, const DocBits* all = nullptr,
+                                  WalkedLists* walked = nullptr);
 
 } // namespace mahdar

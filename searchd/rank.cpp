@@ -73,12 +73,21 @@ bool collect(const Xapian::Database& db, const Q& q, double n, std::vector<Unit>
     }
 }
 
-// Adds `term`'s wdf in each document ids[i] to wdf[i] (ids ascending).
+// Adds `term`'s wdf in each document ids[i] to wdf[i] (ids ascending): from the list as
+// match_bits() kept it, else by skipping through it (a small match) or walking it.
 void add_wdfs(const Xapian::Database& db, const std::string& term, const std::vector<Xapian::docid>& ids,
-              std::vector<Xapian::termcount>& wdf) {
-    auto it = db.postlist_begin(term), end = db.postlist_end(term);
+              const WalkedLists* walked, std::vector<Xapian::termcount>& wdf) {
     std::size_t i = 0;
-    if (ids.size() * 16 < db.get_termfreq(term)) { // a small match: skip through the list
+    if (auto kept = walked ? walked->find(term) : WalkedLists::const_iterator{}; walked && kept != walked->end()) {
+        const Walked& list = kept->second;
+        for (std::size_t k = 0; k < list.ids.size() && i < ids.size(); ++k) {
+            while (i < ids.size() && ids[i] < list.ids[k]) ++i;
+            if (i < ids.size() && ids[i] == list.ids[k]) wdf[i] += list.wdf[k];
+        }
+        return;
+    }
+    auto it = db.postlist_begin(term), end = db.postlist_end(term);
+    if (ids.size() * 16 < db.get_termfreq(term)) {
         for (; i < ids.size() && it != end; ++i) {
             it.skip_to(ids[i]);
             if (it != end && *it == ids[i]) wdf[i] += it.get_wdf();
@@ -117,7 +126,7 @@ std::vector<RankedHit> best(const std::vector<Xapian::docid>& ids, const std::ve
 
 std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, const Xapian::Query& q,
                                                  const DocBits& match, const DocLengths& stats,
-                                                 std::size_t first, std::size_t size) {
+                                                 std::size_t first, std::size_t size, const WalkedLists* walked) {
     std::vector<Unit> units;
     if (!collect(db, q, stats.count, units)) return std::nullopt;
     std::vector<Xapian::docid> ids;
@@ -128,7 +137,7 @@ std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, con
     double len_factor = stats.average != 0 ? 1 / stats.average : 0;
     for (const Unit& u : units) {
         std::fill(wdf.begin(), wdf.end(), 0);
-        for (const auto& t : u.terms) add_wdfs(db, t, ids, wdf);
+        for (const auto& t : u.terms) add_wdfs(db, t, ids, walked, wdf);
         for (std::size_t i = 0; i < ids.size(); ++i) {
             if (wdf[i] == 0) continue;
             Xapian::termcount len = ids[i] < stats.lengths.size() ? stats.lengths[ids[i]] : 0;

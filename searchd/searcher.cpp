@@ -180,10 +180,12 @@ std::vector<Facet> counted_with(Facet f) {
 // Counts every facet and the total from bitmaps of the text query and of each filter, when the
 // query allows it (match_bits.h) and the columns are there: one walk of each posting list,
 // where the matcher would be run once for the result and once more per filtered facet.
-std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
+// `walked` receives the text's posting lists walked whole (for ranking).
+std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out,
+                                       WalkedLists* walked) {
     if (!c.columns || r.collapse == Collapse::doc) return std::nullopt;
     const FacetColumns& columns = *c.columns;
-    auto text = match_bits(c.db, r.parsed.text.value_or(Xapian::Query::MatchAll), &columns.present);
+    auto text = match_bits(c.db, r.parsed.text.value_or(Xapian::Query::MatchAll), &columns.present, walked);
     if (!text) return std::nullopt;
     // Language and date filters match large parts of the index: they are checked on the
     // matching passages' column values instead of walking their posting lists.
@@ -293,10 +295,12 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
     auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
     std::vector<RankedHit> page;
-    if (auto all = count_with_bits(c, r, labels, out)) { // counted: only the page is wanted
+    bool by_relevance = r.sort == Sort::relevance && r.parsed.text;
+    WalkedLists walked;
+    if (auto all = count_with_bits(c, r, labels, out, by_relevance ? &walked : nullptr)) { // only the page is wanted
         std::optional<std::vector<RankedHit>> ranked;
-        if (r.sort == Sort::relevance && r.parsed.text)
-            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size);
+        if (by_relevance)
+            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size, &walked);
         if (ranked) page = std::move(*ranked);
         else page = hits_of(e.get_mset(first, size));
     } else {
