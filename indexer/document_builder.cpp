@@ -46,10 +46,11 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vecto
         std::string pair = s::word_pair(previous, t.word);
         if (!pair.empty()) doc.add_term(pair, 0); // wdf 0: passage lengths, so rankings, stay as they were
         previous = t.word;
-        // Numbers have no stem; function words none worth searching (the parser asks for none).
-        if (t.stem.empty() || is_stopword(t.word) || is_stopword(t.stem)) continue;
+        if (words && t.word.size() >= 3 && !t.stem.empty()) words->push_back(t.word);
+        // Numbers have no stem; function words of the passage's language none worth searching
+        // (the parser asks for none).
+        if (t.stem.empty() || is_stopword(t.word, lang)) continue;
         doc.add_term(std::string(s::stem) + t.stem);
-        if (words && t.word.size() >= 3) words->push_back(t.word);
     }
     doc.add_boolean_term(s::term(s::id, p.id));
     doc.add_boolean_term(s::term(s::parent, p.doc_id));

@@ -128,12 +128,17 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
 
 IndexWriter::IndexWriter(const std::string& db_path)
     : impl_(new Impl(db_path)) {
-    if (impl_->db.get_metadata(std::string(schema::meta_version)) != schema::version)
-        impl_->db.set_metadata(std::string(schema::meta_version), std::string(schema::version));
-    // Word pairs serve phrases only if every passage has them, made with the same stopwords.
-    std::string key(schema::meta_word_pairs), had = impl_->db.get_metadata(key);
-    if (impl_->db.get_doccount() == 0) impl_->db.set_metadata(key, stopword_fingerprint());
-    else if (!had.empty() && had != stopword_fingerprint()) impl_->db.set_metadata(key, "");
+    // Word pairs serve phrases only if every passage has them, made with the same stopwords:
+    // an index keeps the version and list it was created with, or loses its pairs.
+    Xapian::WritableDatabase& db = impl_->db;
+    std::string version(schema::meta_version), pairs(schema::meta_word_pairs);
+    if (db.get_doccount() == 0) {
+        db.set_metadata(version, std::string(schema::version));
+        db.set_metadata(pairs, stopword_fingerprint());
+    } else {
+        if (db.get_metadata(version).empty()) db.set_metadata(version, "1");
+        if (db.get_metadata(pairs) != stopword_fingerprint()) db.set_metadata(pairs, "");
+    }
 }
 
 IndexWriter::~IndexWriter() = default;

@@ -51,7 +51,10 @@ enum Slot : Xapian::valueno {
 inline constexpr std::string_view meta_file = "file:";  ///< + source path → content hash
 inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → document JSON
 inline constexpr std::string_view meta_version = "mahdar_schema";
-inline constexpr std::string_view version = "1";
+/// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
+/// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
+/// pairs off for searchd, rightly: its passages have none.
+inline constexpr std::string_view version = "2";
 /// stopword_fingerprint() of the list the index made its word pairs with, set when the index
 /// is created; "" or missing: not every passage has them (an index from before pairs, or one
 /// added to with another list), so phrases are checked by positions only.

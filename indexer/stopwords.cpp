@@ -3,6 +3,7 @@
 #include "embedded_data.h"
 #include "normalise.h"
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
@@ -12,8 +13,14 @@ namespace mahdar {
 
 namespace {
 
-std::unordered_set<std::string> load_stopwords() {
-    std::unordered_set<std::string> words;
+// The words of each language's line, by Lang.
+struct Stopwords {
+    std::array<std::unordered_set<std::string>, 3> by_lang;
+    std::unordered_set<std::string> any;
+};
+
+Stopwords load_stopwords() {
+    Stopwords out;
     std::string_view data = embedded_file("stopwords.tsv");
     size_t pos = 0;
     while (pos < data.size()) {
@@ -22,14 +29,22 @@ std::unordered_set<std::string> load_stopwords() {
         pos = nl == std::string_view::npos ? data.size() : nl + 1;
         size_t tab = line.find('\t');
         if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+        auto lang = parse_lang(line.substr(0, tab));
         std::string_view list = line.substr(tab + 1);
         for (size_t b = 0; b <= list.size();) {
             size_t bar = list.find('|', b);
             if (bar == std::string_view::npos) bar = list.size();
-            words.insert(normalise_word(list.substr(b, bar - b)));
+            std::string word = normalise_word(list.substr(b, bar - b));
+            if (lang) out.by_lang[static_cast<std::size_t>(*lang)].insert(word);
+            out.any.insert(std::move(word));
             b = bar + 1;
         }
     }
+    return out;
+}
+
+const Stopwords& stopwords() {
+    static const Stopwords words = load_stopwords(); // immutable after init
     return words;
 }
 
@@ -43,9 +58,10 @@ std::string fingerprint(std::string_view data) {
 
 } // namespace
 
-bool is_stopword(const std::string& normalised_word) {
-    static const std::unordered_set<std::string> words = load_stopwords(); // immutable after init
-    return words.count(normalised_word) > 0;
+bool is_stopword(const std::string& normalised_word) { return stopwords().any.count(normalised_word) > 0; }
+
+bool is_stopword(const std::string& normalised_word, Lang lang) {
+    return stopwords().by_lang[static_cast<std::size_t>(lang)].count(normalised_word) > 0;
 }
 
 const std::string& stopword_fingerprint() {

@@ -56,6 +56,27 @@ DocBits postings(const Walk& w, const std::string& term) {
     return out;
 }
 
+// Whether eval() can evaluate every part of `q`.
+bool evaluable(const Q& q) {
+    switch (q.get_type()) {
+    case Q::LEAF_TERM:
+    case Q::LEAF_MATCH_ALL:
+    case Q::LEAF_MATCH_NOTHING: return true;
+    case Q::OP_SCALE_WEIGHT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+    case Q::OP_AND_NOT:
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+            if (!evaluable(q.get_subquery(i))) return false;
+        return true;
+    default: return false;
+    }
+}
+
 // The terms of `q` when it is a term, or an OR or SYNONYM of terms; else nothing.
 std::vector<std::string> terms_of(const Q& q) {
     if (q.get_type() == Q::LEAF_TERM) return {*q.get_terms_begin()};
@@ -171,6 +192,7 @@ std::optional<DocBits> eval(const Walk& w, const Q& q) {
 
 std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, const DocBits* all,
                                   WalkedLists* walked) {
+    if (!evaluable(q)) return std::nullopt; // before walking anything
     return eval(Walk{db, db.get_lastdocid(), all, walked}, q);
 }
 

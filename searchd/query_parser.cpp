@@ -128,9 +128,9 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
         if (lang == languages_for(w).front()) out.plain_words.push_back(t.word);
         terms.push_back(t.word);
         out.highlight.words.insert(t.word);
-        // "sûre" stems to "sur": a stem that is a function word would match everywhere. And
-        // function words themselves have no stemmed term in the index.
-        if (t.stem.empty() || is_stopword(t.stem) || is_stopword(t.word)) continue;
+        // "sûre" stems to "sur": a stem that is a function word would match everywhere. (A
+        // function word's own stem is still asked for: "say" finds "says", whose stem it is.)
+        if (t.stem.empty() || (t.stem != t.word && is_stopword(t.stem))) continue;
         terms.push_back("Z" + t.stem);
         out.highlight.stems.insert(t.stem);
         // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.

@@ -54,6 +54,7 @@ class QueryParser {
 public:
     QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
     Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
+    void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
 
 private:
     struct Token;

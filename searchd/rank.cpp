@@ -131,6 +131,7 @@ std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, con
     if (!collect(db, q, stats.count, units)) return std::nullopt;
     std::vector<Xapian::docid> ids;
     match.for_each([&ids](Xapian::docid id) { ids.push_back(id); });
+    if (first >= ids.size()) return std::vector<RankedHit>{}; // a page past the end
     std::vector<double> weights(ids.size(), 0.0);
     std::vector<Xapian::termcount> wdf(ids.size());
     // BM25Weight::get_sumpart() with k1 1, b 0.5, min_normlen 0.5.
@@ -146,7 +147,7 @@ std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, con
             weights[i] += u.termweight * (w / (normlen * 0.5 + 0.5 + w));
         }
     }
-    std::vector<RankedHit> ranked = best(ids, weights, first + size);
+    std::vector<RankedHit> ranked = best(ids, weights, std::min(first + size, ids.size()));
     if (first >= ranked.size()) return std::vector<RankedHit>{};
     return std::vector<RankedHit>(ranked.begin() + static_cast<std::ptrdiff_t>(first), ranked.end());
 }

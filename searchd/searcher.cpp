@@ -36,9 +36,11 @@ bool sorts_by_key(const Xapian::Database& db) {
 } // namespace
 
 WordPairs word_pairs_of(const Xapian::Database& db) {
-    try { // of a stub of several shards, Xapian reads the first shard's metadata
-        return db.get_metadata(std::string(s::meta_word_pairs)) == stopword_fingerprint() ? WordPairs::indexed
-                                                                                          : WordPairs::absent;
+    try {
+        db.get_revision(); // throws for a stub of several shards, whose metadata is its first's
+        bool pairs = db.get_metadata(std::string(s::meta_version)) == s::version &&
+                     db.get_metadata(std::string(s::meta_word_pairs)) == stopword_fingerprint();
+        return pairs ? WordPairs::indexed : WordPairs::absent;
     } catch (const Xapian::Error&) {
         return WordPairs::absent;
     }
@@ -80,6 +82,8 @@ ContextPool::Lease ContextPool::acquire() {
         // place) may be at the same revision: reopen() then mixes its version file with the old
         // tables. Its new uuid tells; open it afresh.
         if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_);
+        c->pairs = word_pairs_of(c->db); // an indexer with another stopword list turns them off
+        c->parser.set_word_pairs(c->pairs);
     }
     c->columns = columns_.get(c->db);
     return Lease(*this, std::move(c));

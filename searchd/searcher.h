@@ -33,7 +33,9 @@ struct Context {
     Context(const std::string& path, CountryResolver countries);
 };
 
-/// Whether every passage of `db` has word-pair terms made with this build's stopword list.
+/// Whether every passage of `db` has word-pair terms made with this build's stopword list: a
+/// single database (of a stub of several shards, Xapian reads only the first's metadata) whose
+/// schema version and word-pairs fingerprint say so.
 WordPairs word_pairs_of(const Xapian::Database& db);
 
 /// The database's uuid ("" if it has none).

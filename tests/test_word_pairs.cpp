@@ -3,6 +3,7 @@
 #include "http_support.h"
 #include "query_parser.h"
 #include "schema.h"
+#include "searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -77,7 +78,42 @@ TEST_CASE("A new index has pair terms for adjacent words where one is a stopword
     CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "the of") == 0);
     CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "labour migration") == 0); // no stopword
     CHECK(db.get_termfreq("labour") > 0);
-    CHECK(db.get_termfreq("Zthe") == 0); // function words have no stemmed term
+    CHECK(db.get_termfreq("Zthe") == 0); // function words have no stemmed term in their language
+    CHECK(word_pairs_of(db) == WordPairs::indexed);
+}
+
+TEST_CASE("searchd uses word pairs only where every passage has them", "[searchd]") {
+    test::TempDir tmp;
+    std::string db = index_fixtures(tmp);
+    CHECK(word_pairs_of(Xapian::Database(without_pairs(db, tmp))) == WordPairs::absent);
+    std::string other = (tmp / "other").string();
+    REQUIRE(test::run_indexer("--db " + other + " " + (test::fixtures() / "search").string()).status == 0);
+    // A stub's metadata is its first shard's: pairs there say nothing of the second.
+    test::write_file(tmp / "all.stub", "auto " + db + "\nauto " + other + "\n");
+    CHECK(word_pairs_of(Xapian::Database((tmp / "all.stub").string())) == WordPairs::absent);
+    {   // an indexer from before pairs stamps version 1 on any index it writes to
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        w.set_metadata(std::string(schema::meta_version), "1");
+        w.commit();
+    }
+    CHECK(word_pairs_of(Xapian::Database(db)) == WordPairs::absent);
+}
+
+TEST_CASE("A stopword of one language keeps its stems in another", "[searchd]") {
+    test::TempDir tmp;
+    test::write_file(tmp / "in" / "mixed.jsonl",
+                     "{\"doc_id\":\"m1\",\"doc_title\":\"T\",\"lang\":\"en\",\"text\":\"Their sons and daughters stay.\"}\n"
+                     "{\"doc_id\":\"m1\",\"doc_title\":\"T\",\"lang\":\"fr\",\"text\":\"Le ministre et son pays.\"}\n"
+                     "{\"doc_id\":\"m1\",\"doc_title\":\"T\",\"lang\":\"en\",\"text\":\"The delegate says the report pours scorn.\"}\n");
+    std::string db = (tmp / "db").string();
+    REQUIRE(test::run_indexer("--db " + db + " " + (tmp / "in").string()).status == 0);
+    test::TestServer server(db);
+    auto c = server.client();
+    CHECK(get_json(c, "/api/search?q=son")["total"] == 2);   // "sons" (English stem) and French "son"
+    CHECK(get_json(c, "/api/search?q=pour")["total"] == 1);  // "pours"; "pour" is a French stopword
+    CHECK(get_json(c, "/api/search?q=say")["total"] == 1);    // "says"; "say" is an English one
+    // Function words stay in the spelling dictionary.
+    CHECK(get_json(c, "/api/search?q=" + url_encode("teh delegate"))["suggestion"] == "the delegate");
 }
 
 TEST_CASE("Phrases through word pairs match what positions match, with the same facets", "[searchd]") {
