@@ -16,6 +16,7 @@ std::string read_optional(const json& j, Passage& p, GivenFields& given) {
     if (auto it = j.find("id"); it != j.end()) {
         if (!it->is_string() || it->get<std::string>().empty()) return "\"id\" must be a non-empty string";
         p.id = it->get<std::string>();
+        if (auto why = id_problem(p.id); !why.empty()) return "\"id\" " + why;
     }
     if (auto it = j.find("lang"); it != j.end()) {
         auto l = it->is_string() ? parse_lang(it->get<std::string>()) : std::nullopt;
@@ -71,12 +72,20 @@ std::string read_line(const std::string& line, Passage& p, GivenFields& given) {
             return std::string("missing or empty \"") + key + "\"";
     }
     p.doc_id = j["doc_id"].get<std::string>();
+    if (auto why = id_problem(p.doc_id); !why.empty()) return "\"doc_id\" " + why;
     p.doc_title = j["doc_title"].get<std::string>();
     p.text = j["text"].get<std::string>();
     return read_optional(j, p, given);
 }
 
 } // namespace
+
+std::string id_problem(const std::string& id) {
+    if (id.size() > 200) return "is longer than 200 bytes";
+    for (unsigned char c : id)
+        if (c < 0x20 || c == 0x7f) return "holds a control character (a tab, a line break)";
+    return {};
+}
 
 bool is_iso_date(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

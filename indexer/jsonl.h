@@ -14,4 +14,8 @@ void read_jsonl(SourceFile& src, const std::string& text);
 /// True for a well-formed YYYY-MM-DD date (month 1-12, day valid for the month).
 bool is_iso_date(const std::string& s);
 
+/// Why `id` cannot be a document or passage id, or "" if it can: ids become Xapian terms
+/// (245 bytes at most, prefix included) and fields of tab-separated file records.
+std::string id_problem(const std::string& id);
+
 } // namespace mahdar

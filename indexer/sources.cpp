@@ -95,14 +95,21 @@ json read_sidecar(SourceFile& src, const std::string& text) {
 std::string sidecar_doc_id(const json& meta, SourceFile& src) {
     auto it = meta.find("doc_id");
     if (it == meta.end()) return report_doc_id(src.path);
-    if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-    src.warnings.push_back(src.path.string() + ".meta.json: \"doc_id\" must be a non-empty string; ignored");
+    std::string why = !it->is_string() || it->get<std::string>().empty() ? "must be a non-empty string"
+                                                                          : id_problem(it->get<std::string>());
+    if (why.empty()) return it->get<std::string>();
+    src.warnings.push_back(src.path.string() + ".meta.json: \"doc_id\" " + why + "; ignored");
     return report_doc_id(src.path);
 }
 
 void read_report(SourceFile& src, const std::string& text) {
     json meta = read_sidecar(src, text);
-    Document doc = split_report(text, sidecar_doc_id(meta, src));
+    std::string doc_id = sidecar_doc_id(meta, src);
+    if (auto why = id_problem(doc_id); !why.empty()) { // a file name with a tab, or 240 bytes long
+        src.error = "its document id (the file name) " + why + "; give one in a .meta.json sidecar";
+        return;
+    }
+    Document doc = split_report(text, doc_id);
     doc.source = src.path.string();
     if (doc.title.empty()) doc.title = doc.doc_id;
     for (auto& p : doc.passages)

@@ -123,6 +123,30 @@ TEST_CASE("Bad files are reported by name and skipped, the rest is indexed", "[i
     CHECK(db.get_termfreq(schema::term(schema::date, "20230502")) == 1);
 }
 
+TEST_CASE("Ids that cannot be index terms are reported and skipped", "[indexer]") {
+    TempDir tmp;
+    std::string long_id(300, 'x');
+    test::write_file(tmp / "in" / "good.en.md", "# Good\n\nMigrants were discussed.\n");
+    test::write_file(tmp / "in" / "tab\tname.en.md", "# Tab\n\nA report whose file name holds a tab.\n");
+    test::write_file(tmp / "in" / "named.en.md", "# Named\n\nA report with a sidecar id too long.\n");
+    test::write_file(tmp / "in" / "named.en.md.meta.json", "{\"doc_id\": \"" + long_id + "\"}");
+    test::write_file(tmp / "in" / "lines.jsonl",
+                     "{\"doc_id\":\"a\\tb\",\"doc_title\":\"T\",\"text\":\"tab in the id\"}\n"
+                     "{\"doc_id\":\"j1\",\"id\":\"" + long_id + "\",\"doc_title\":\"T\",\"text\":\"long id\"}\n"
+                     "{\"doc_id\":\"j1\",\"doc_title\":\"T\",\"text\":\"a good line\"}\n");
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "in").string());
+    INFO(r.output);
+    CHECK(r.status == 3);
+    CHECK(r.output.find("tab\tname.en.md: its document id (the file name) holds a control character") != std::string::npos);
+    CHECK(r.output.find("named.en.md.meta.json: \"doc_id\" is longer than 200 bytes; ignored") != std::string::npos);
+    CHECK(r.output.find("lines.jsonl:1: \"doc_id\" holds a control character") != std::string::npos);
+    CHECK(r.output.find("lines.jsonl:2: \"id\" is longer than 200 bytes") != std::string::npos);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 3); // good, named (under its file name), the good line
+    CHECK(db.get_termfreq(schema::term(schema::parent, "named.en")) == 1);
+    CHECK(db.get_termfreq(schema::term(schema::parent, "j1")) == 1);
+}
+
 TEST_CASE("Re-indexing is incremental and prunes vanished files", "[indexer]") {
     TempDir tmp;
     fs::copy(fixture_reports(), tmp / "in");
