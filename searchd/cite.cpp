@@ -81,7 +81,7 @@ std::optional<Xapian::Query> candidate_query(Context& c, const std::vector<Quote
     auto terms = index_terms(c, words, r.lang);
     std::vector<Xapian::Query> parts = rare_words(terms, options.query_terms);
     if (parts.empty()) return std::nullopt;
-    for (auto& q : word_pairs(terms, words, options.query_pairs, c.pairs)) parts.push_back(std::move(q));
+    for (auto& q : word_pairs(terms, words, options.query_pairs, c.parser.word_pairs())) parts.push_back(std::move(q));
     Xapian::Query q(Xapian::Query::OP_OR, parts.begin(), parts.end());
     if (!r.lang) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q,

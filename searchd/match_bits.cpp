@@ -39,19 +39,17 @@ struct Walk {
 
 DocBits postings(const Walk& w, const std::string& term) {
     DocBits out(w.last);
-    if (!w.walked || term.empty()) {
-        for (auto it = w.db.postlist_begin(term); it != w.db.postlist_end(term); ++it) out.set(*it);
-        return out;
+    Walked* kept = w.walked && !term.empty() ? &(*w.walked)[term] : nullptr; // "": MatchAll, never weighted
+    if (kept) {
+        *kept = Walked{};
+        kept->ids.reserve(w.db.get_termfreq(term));
+        kept->wdf.reserve(kept->ids.capacity());
     }
-    Walked& kept = (*w.walked)[term];
-    kept.ids.clear();
-    kept.wdf.clear();
-    kept.ids.reserve(w.db.get_termfreq(term));
-    kept.wdf.reserve(kept.ids.capacity());
     for (auto it = w.db.postlist_begin(term); it != w.db.postlist_end(term); ++it) {
         out.set(*it);
-        kept.ids.push_back(*it);
-        kept.wdf.push_back(it.get_wdf());
+        if (!kept) continue;
+        kept->ids.push_back(*it);
+        kept->wdf.push_back(it.get_wdf());
     }
     return out;
 }

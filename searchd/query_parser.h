@@ -55,6 +55,7 @@ public:
     QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
     Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
     void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
+    WordPairs word_pairs() const { return pairs_; }
 
 private:
     struct Token;

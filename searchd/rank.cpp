@@ -74,11 +74,12 @@ bool collect(const Xapian::Database& db, const Q& q, double n, std::vector<Unit>
 }
 
 // Adds `term`'s wdf in each document ids[i] to wdf[i] (ids ascending): from the list as
-// match_bits() kept it, else by skipping through it (a small match) or walking it.
+// match_bits() walked it, else by skipping through it (match_bits only skipped through lists
+// much longer than the match).
 void add_wdfs(const Xapian::Database& db, const std::string& term, const std::vector<Xapian::docid>& ids,
-              const WalkedLists* walked, std::vector<Xapian::termcount>& wdf) {
+              const WalkedLists& walked, std::vector<Xapian::termcount>& wdf) {
     std::size_t i = 0;
-    if (auto kept = walked ? walked->find(term) : WalkedLists::const_iterator{}; walked && kept != walked->end()) {
+    if (auto kept = walked.find(term); kept != walked.end()) {
         const Walked& list = kept->second;
         for (std::size_t k = 0; k < list.ids.size() && i < ids.size(); ++k) {
             while (i < ids.size() && ids[i] < list.ids[k]) ++i;
@@ -87,17 +88,9 @@ void add_wdfs(const Xapian::Database& db, const std::string& term, const std::ve
         return;
     }
     auto it = db.postlist_begin(term), end = db.postlist_end(term);
-    if (ids.size() * 16 < db.get_termfreq(term)) {
-        for (; i < ids.size() && it != end; ++i) {
-            it.skip_to(ids[i]);
-            if (it != end && *it == ids[i]) wdf[i] += it.get_wdf();
-        }
-        return;
-    }
-    for (; it != end && i < ids.size(); ++it) {
-        Xapian::docid id = *it;
-        while (i < ids.size() && ids[i] < id) ++i;
-        if (i < ids.size() && ids[i] == id) wdf[i] += it.get_wdf();
+    for (; i < ids.size() && it != end; ++i) {
+        it.skip_to(ids[i]);
+        if (it != end && *it == ids[i]) wdf[i] += it.get_wdf();
     }
 }
 
@@ -126,7 +119,7 @@ std::vector<RankedHit> best(const std::vector<Xapian::docid>& ids, const std::ve
 
 std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, const Xapian::Query& q,
                                                  const DocBits& match, const DocLengths& stats,
-                                                 std::size_t first, std::size_t size, const WalkedLists* walked) {
+                                                 std::size_t first, std::size_t size, const WalkedLists& walked) {
     std::vector<Unit> units;
     if (!collect(db, q, stats.count, units)) return std::nullopt;
     std::vector<Xapian::docid> ids;

@@ -37,10 +37,9 @@ struct RankedHit {
 /// `q`, by descending weight for `q`, equal weights by ascending id. nullopt when `q` holds an
 /// operator this does not weigh: anything match_bits() cannot evaluate, and OP_MAX,
 /// OP_SCALE_WEIGHT and MatchAll (which the parser does not make for text). `walked`: the lists
-/// match_bits() walked for `match`, read instead of the index when given.
+/// match_bits() walked whole for `match` (the others are skipped through).
 std::optional<std::vector<RankedHit>> rank_match(const Xapian::Database& db, const Xapian::Query& q,
                                                  const DocBits& match, const DocLengths& stats,
-                                                 std::size_t first, std::size_t size,
-                                                 const WalkedLists* walked = nullptr);
+                                                 std::size_t first, std::size_t size, const WalkedLists& walked);
 
 } // namespace mahdar

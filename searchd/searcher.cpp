@@ -56,7 +56,7 @@ std::string uuid_of(const Xapian::Database& db) {
 
 Context::Context(const std::string& path, CountryResolver countries)
     : db(path), parser(analyzer, std::move(countries), word_pairs_of(db)), checked(Clock::now()),
-      key_sort(sorts_by_key(db)), pairs(word_pairs_of(db)), uuid(uuid_of(db)) {}
+      key_sort(sorts_by_key(db)), uuid(uuid_of(db)) {}
 
 ContextPool::ContextPool(std::string db_path, CountryResolver countries)
     : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
@@ -82,8 +82,7 @@ ContextPool::Lease ContextPool::acquire() {
         // place) may be at the same revision: reopen() then mixes its version file with the old
         // tables. Its new uuid tells; open it afresh.
         if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_);
-        c->pairs = word_pairs_of(c->db); // an indexer with another stopword list turns them off
-        c->parser.set_word_pairs(c->pairs);
+        c->parser.set_word_pairs(word_pairs_of(c->db)); // an indexer with another stopword list turns them off
     }
     c->columns = columns_.get(c->db);
     return Lease(*this, std::move(c));
@@ -304,7 +303,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     if (auto all = count_with_bits(c, r, labels, out, by_relevance ? &walked : nullptr)) { // only the page is wanted
         std::optional<std::vector<RankedHit>> ranked;
         if (by_relevance)
-            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size, &walked);
+            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size, walked);
         if (ranked) page = std::move(*ranked);
         else page = hits_of(e.get_mset(first, size));
     } else {
@@ -321,7 +320,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         Hit h;
         h.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(ranked.id).get_data()));
         h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
-        h.score = r.sort == Sort::relevance && r.parsed.text ? ranked.weight : 0;
+        h.score = by_relevance ? ranked.weight : 0;
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -333,79 +332,6 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     }
     out.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return out;
-}
-
-std::vector<Passage> document_passages(Xapian::Database& db, const std::string& doc_id) {
-    std::vector<Passage> out;
-    std::string term = s::term(s::parent, doc_id);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-        out.push_back(passage_from_json(nlohmann::json::parse(db.get_document(*it).get_data())));
-    std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
-    return out;
-}
-
-Result<PassageView> get_passage(Context& c, const std::string& id) {
-    std::string term = s::term(s::id, id);
-    auto it = c.db.postlist_begin(term);
-    if (it == c.db.postlist_end(term)) return not_found("no passage with id \"" + id + "\"");
-    PassageView v;
-    v.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(*it).get_data()));
-    std::string parent = s::term(s::parent, v.passage.doc_id);
-    for (auto p = c.db.postlist_begin(parent); p != c.db.postlist_end(parent); ++p) {
-        Xapian::Document d = c.db.get_document(*p);
-        auto ordinal = static_cast<std::uint32_t>(Xapian::sortable_unserialise(d.get_value(s::slot_ordinal)));
-        if (ordinal + 1 != v.passage.ordinal && ordinal != v.passage.ordinal + 1) continue;
-        std::string other = nlohmann::json::parse(d.get_data()).value("id", "");
-        (ordinal < v.passage.ordinal ? v.prev_id : v.next_id) = other;
-    }
-    return v;
-}
-
-Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
-    DocumentView v;
-    v.meta_json = c.db.get_metadata(std::string(s::meta_doc) + doc_id);
-    if (v.meta_json.empty()) return not_found("no document with id \"" + doc_id + "\"");
-    v.passages = document_passages(c.db, doc_id);
-    return v;
-}
-
-std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels) {
-    FacetCounter counter({f}, c.columns);
-    if (c.columns) {
-        counter.count_all();
-    } else {
-        Xapian::Enquire e(c.db);
-        e.set_query(Xapian::Query::MatchAll);
-        counter.attach(e);
-        e.get_mset(0, 0, c.db.get_doccount());
-    }
-    std::vector<FacetValue> all = counter.values(f, labels, ui);
-    if (prefix.empty()) return all;
-    std::string want = speaker_key(prefix);
-    std::vector<FacetValue> out;
-    for (auto& v : all) {
-        for (const std::string& text : {v.label, v.value}) {
-            std::string key = speaker_key(text);
-            size_t at = key.find(want);
-            if (at != std::string::npos && (at == 0 || key[at - 1] == '_')) {
-                out.push_back(v);
-                break;
-            }
-        }
-    }
-    return out;
-}
-
-HealthView health(Context& c) {
-    HealthView h;
-    h.passages = c.db.get_doccount();
-    std::string prefix(s::parent);
-    for (auto it = c.db.allterms_begin(prefix); it != c.db.allterms_end(prefix); ++it) ++h.documents;
-    try {
-        h.revision = c.db.get_revision();
-    } catch (const Xapian::Error&) { // a stub of several shards, or a remote database: no single revision
-    }
-    return h;
 }
 
 } // namespace mahdar

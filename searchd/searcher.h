@@ -1,5 +1,5 @@
 // Step 2 of a search: running a SearchRequest against the index. Also passages, documents,
-// facet listings and health.
+// facet listings and health (lookups.cpp).
 //
 // Thread safety: Xapian objects are never shared between threads. Each request borrows a
 // Context (its own Xapian::Database, Analyzer and QueryParser) from the ContextPool and returns
@@ -28,7 +28,6 @@ struct Context {
     std::chrono::steady_clock::time_point checked;
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
-    WordPairs pairs; ///< db has word-pair terms made with this build's stopwords
     std::string uuid; ///< of db when opened
     Context(const std::string& path, CountryResolver countries);
 };

@@ -40,11 +40,12 @@ TEST_CASE("Ranking from bitmaps gives Xapian's own page, weights and tie order",
     for (const auto& query : queries) {
         std::optional<Xapian::Query> text = query;
         CAPTURE(text->get_description());
-        auto match = match_bits(db, *text, &columns->present);
+        WalkedLists walked;
+        auto match = match_bits(db, *text, &columns->present, &walked);
         REQUIRE(match);
         for (std::size_t first : {0, 1, 3, 7, 1000}) {
             CAPTURE(first);
-            auto page = rank_match(db, *text, *match, stats, first, 4);
+            auto page = rank_match(db, *text, *match, stats, first, 4, walked);
             REQUIRE(page);
             Xapian::Enquire e(db);
             e.set_query(*text);
