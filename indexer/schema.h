@@ -24,9 +24,10 @@ inline constexpr std::string_view source = "XF";     ///< hash of the source fil
 inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speaker_key())
 inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
 inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
-/// Two words at adjacent positions of which one at least is a stopword (stopwords.h), "XB" +
+/// Two words at adjacent positions of which one at least is a stopword or a pair word
+/// (stopwords.h: "of", "united"), "XB" +
 /// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
-/// positions ("in united", "charter of the"), is matched by its pairs' posting lists, and its
+/// positions ("in united", "united nations"), is matched by its pairs' posting lists, and its
 /// positions checked only where all its pairs occur. Made in passages of indexes that record
 /// meta_word_pairs. See word_pair().
 inline constexpr std::string_view word_pair_prefix = "XB";
@@ -70,10 +71,10 @@ inline std::string term(std::string_view prefix, std::string_view value) {
 }
 
 /// The word-pair term of two normalised words at adjacent positions, or "" when neither is a
-/// stopword or the term would pass Xapian's term length limit (245 bytes).
+/// stopword or a pair word (stopwords.h), or the term would pass Xapian's term length limit.
 inline std::string word_pair(std::string_view first, std::string_view second) {
     if (first.empty() || word_pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
-    if (!is_stopword(std::string(first)) && !is_stopword(std::string(second))) return {};
+    if (!makes_word_pairs(std::string(first)) && !makes_word_pairs(std::string(second))) return {};
     std::string t(word_pair_prefix);
     t += first;
     t += ' ';

@@ -13,15 +13,15 @@ namespace mahdar {
 
 namespace {
 
-// The words of each language's line, by Lang.
-struct Stopwords {
+// The words of each language's line of a list, by Lang.
+struct WordList {
     std::array<std::unordered_set<std::string>, 3> by_lang;
     std::unordered_set<std::string> any;
 };
 
-Stopwords load_stopwords() {
-    Stopwords out;
-    std::string_view data = embedded_file("stopwords.tsv");
+WordList load_list(std::string_view file) {
+    WordList out;
+    std::string_view data = embedded_file(file);
     size_t pos = 0;
     while (pos < data.size()) {
         size_t nl = data.find('\n', pos);
@@ -43,8 +43,13 @@ Stopwords load_stopwords() {
     return out;
 }
 
-const Stopwords& stopwords() {
-    static const Stopwords words = load_stopwords(); // immutable after init
+const WordList& stopwords() {
+    static const WordList words = load_list("stopwords.tsv"); // immutable after init
+    return words;
+}
+
+const WordList& pair_words() {
+    static const WordList words = load_list("pair_words.tsv");
     return words;
 }
 
@@ -64,8 +69,13 @@ bool is_stopword(const std::string& normalised_word, Lang lang) {
     return stopwords().by_lang[static_cast<std::size_t>(lang)].count(normalised_word) > 0;
 }
 
+bool makes_word_pairs(const std::string& normalised_word) {
+    return is_stopword(normalised_word) || pair_words().any.count(normalised_word) > 0;
+}
+
 const std::string& stopword_fingerprint() {
-    static const std::string f = fingerprint(embedded_file("stopwords.tsv"));
+    static const std::string f =
+        fingerprint(std::string(embedded_file("stopwords.tsv")) + '\n' + std::string(embedded_file("pair_words.tsv")));
     return f;
 }
 
