@@ -169,7 +169,8 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
                 std::optional<Work> w = lanes.take(stop);
                 if (!w) break;
                 BuiltJob built = build_job(w->job, analyzer, &extractor);
-                for (auto& [id_term, doc] : built.passages) shard.replace_document(id_term, doc);
+                // ids are made unique after compaction (drop_duplicate_ids): added, not replaced
+                for (auto& [id_term, doc] : built.passages) shard.add_document(doc);
                 for (const auto& [doc_id, doc_record] : built.doc_records)
                     shard.set_metadata(std::string(schema::meta_doc) + doc_id, doc_record);
                 for (const auto& [word, count] : built.words) shard.add_spelling(word, count);
@@ -213,6 +214,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
         all.compact(built);
         Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
+        drop_duplicate_ids(index, files, report);
         index.set_metadata(std::string(schema::meta_version), std::string(schema::version));
         index.set_metadata(std::string(schema::meta_word_pairs), stopword_fingerprint());
         unify_speakers(index, extractor.speakers().name_rules());

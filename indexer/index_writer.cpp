@@ -120,7 +120,8 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
     }
     for (const auto& [doc_id, owner] : claim.vanished) release_doc(owner, doc_id);
     if (!record.empty()) remove_file(key);
-    pending.push_back({key, file_record(src), 0});
+    pending.push_back({key, file.string(), file_record(src), 0});
+    sources.add(key, file.string());
     auto jobs = jobs_for(src, source_term(key), options.job_passages);
     pending.back().jobs_left = jobs.size();
     return jobs;

@@ -5,6 +5,7 @@
 #include "analysis_pool.h"
 #include "extract.h"
 #include "index_writer.h"
+#include "passage_ids.h"
 #include "schema.h"
 #include "sources.h"
 
@@ -134,14 +135,25 @@ struct IndexWriter::Impl {
     // A file's record is stored once all of its jobs are written, so an interrupted run never
     // marks a half-written file as done.
     struct PendingFile {
-        std::string key, record;
+        std::string key, shown, record;
         std::size_t jobs_left;
+        bool refused = false; ///< a passage was refused its id: the file is read again next run
     };
     std::deque<PendingFile> pending;
+    FilesBySource sources; ///< who holds a passage id asked for twice
 
     void write(BuiltJob&& built, IndexReport& report) {
         if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
         for (auto& [id_term, doc] : built.passages) {
+            if (std::string theirs = other_source(db, id_term, built.source_term); !theirs.empty()) {
+                FilesBySource::File holder = sources.find(db, theirs);
+                if (holds_id(holder)) {
+                    report.problems.push_back(id_refusal(pending.front().shown, id_of_term(id_term),
+                                                         holder.known ? holder.path : "another file"));
+                    pending.front().refused = true;
+                    continue;
+                }
+            }
             db.replace_document(id_term, doc);
             ++report.passages;
         }
@@ -150,7 +162,7 @@ struct IndexWriter::Impl {
         for (const auto& [word, count] : built.words) db.add_spelling(word, count);
         PendingFile& file = pending.front();
         if (--file.jobs_left == 0) {
-            db.set_metadata(file.key, file.record);
+            db.set_metadata(file.key, file.refused ? without_hash(file.record) : file.record);
             pending.pop_front();
         }
     }

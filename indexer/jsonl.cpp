@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 namespace mahdar {
 using json = nlohmann::json;
@@ -100,6 +101,7 @@ bool is_iso_date(const std::string& s) {
 
 void read_jsonl(SourceFile& src, const std::string& text) {
     std::map<std::string, size_t> by_id;
+    std::unordered_map<std::string, size_t> line_of_passage; // passage id → the line that has it
     size_t start = 0, number = 0;
     while (start < text.size()) {
         size_t nl = text.find('\n', start);
@@ -114,6 +116,16 @@ void read_jsonl(SourceFile& src, const std::string& text) {
             continue;
         }
         auto [it, fresh] = by_id.try_emplace(p.doc_id, src.documents.size());
+        std::uint32_t ordinal = fresh ? 0 : static_cast<std::uint32_t>(src.documents[it->second].passages.size());
+        bool own_id = !p.id.empty();
+        if (!own_id) p.id = p.doc_id + ":" + std::to_string(ordinal);
+        if (auto [first, unused] = line_of_passage.try_emplace(p.id, number); !unused) {
+            src.warnings.push_back(src.path.string() + ":" + std::to_string(number) + ": " +
+                                   (own_id ? "passage id \"" : "its default passage id \"") + p.id +
+                                   "\" is already used on line " + std::to_string(first->second) + "; line skipped");
+            if (fresh) by_id.erase(it);
+            continue;
+        }
         if (fresh) {
             Document d;
             d.doc_id = p.doc_id;
@@ -122,8 +134,7 @@ void read_jsonl(SourceFile& src, const std::string& text) {
             src.documents.push_back(std::move(d));
         }
         Document& doc = src.documents[it->second];
-        p.ordinal = static_cast<std::uint32_t>(doc.passages.size());
-        if (p.id.empty()) p.id = p.doc_id + ":" + std::to_string(p.ordinal);
+        p.ordinal = ordinal;
         std::sort(p.countries.begin(), p.countries.end());
         std::sort(p.objectives.begin(), p.objectives.end());
         doc.passages.push_back(std::move(p));
