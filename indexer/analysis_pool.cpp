@@ -11,7 +11,6 @@ namespace mahdar {
 
 BuiltJob build_job(AnalysisJob& job, Analyzer& analyzer, const Extractor* extractor) {
     BuiltJob out;
-    out.source_term = job.source_term;
     std::vector<std::string> words;
     for (auto& doc : job.documents) {
         enrich(doc, extractor);

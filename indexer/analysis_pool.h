@@ -32,7 +32,6 @@ struct BuiltJob {
     std::vector<std::pair<std::string, Xapian::Document>> passages; ///< (Q term, document)
     std::vector<std::pair<std::string, std::string>> doc_records;   ///< (doc id, record JSON)
     std::unordered_map<std::string, Xapian::termcount> words;       ///< for the spelling table
-    std::string source_term; ///< the job's (AnalysisJob::source_term)
     std::string error; ///< non-empty: analysis failed (the message), nothing else is set
 };
 

@@ -144,8 +144,9 @@ struct IndexWriter::Impl {
 
     void write(BuiltJob&& built, IndexReport& report) {
         if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
+        const std::string xf = source_term(pending.front().key);
         for (auto& [id_term, doc] : built.passages) {
-            if (std::string theirs = other_source(db, id_term, built.source_term); !theirs.empty()) {
+            if (std::string theirs = other_source(db, id_term, xf); !theirs.empty()) {
                 FilesBySource::File holder = sources.find(db, theirs);
                 if (holds_id(holder)) {
                     report.problems.push_back(id_refusal(pending.front().shown, id_of_term(id_term),

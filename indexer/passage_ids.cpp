@@ -2,7 +2,6 @@
 
 #include "index_writer_impl.h"
 
-#include <map>
 #include <set>
 
 namespace mahdar {
@@ -29,7 +28,7 @@ std::string other_source(const Xapian::Database& db, const std::string& id_term,
     return theirs == xf ? std::string() : theirs;
 }
 
-std::string FilesBySource::source_term_of(const std::string& key) { return source_term(key); }
+void FilesBySource::add(const std::string& key, const std::string& shown) { files_[source_term(key)] = {shown, true, true}; }
 
 FilesBySource::File FilesBySource::find(const Xapian::Database& db, const std::string& xf) {
     if (auto it = files_.find(xf); it != files_.end() || loaded_) return it != files_.end() ? it->second : File{};
@@ -67,15 +66,15 @@ void drop_duplicate_ids(Xapian::WritableDatabase& db, const std::vector<std::fil
     std::set<std::size_t> refused;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         if (t.get_termfreq() < 2) continue;
-        std::map<std::pair<std::size_t, Xapian::docid>, Xapian::docid> holders; // by file order, then docid
+        std::set<std::pair<std::size_t, Xapian::docid>> holders; // (file order, passage), first first
         for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
             auto it = order.find(source_of(db, *p));
-            holders.emplace(std::make_pair(it == order.end() ? files.size() : it->second, *p), *p);
+            holders.emplace(it == order.end() ? files.size() : it->second, *p);
         }
-        const std::size_t first = holders.begin()->first.first;
+        const std::size_t first = holders.begin()->first;
         for (auto h = std::next(holders.begin()); h != holders.end(); ++h) {
-            report.problems.push_back(id_refusal(shown(h->first.first), id_of_term(*t), shown(first)));
-            refused.insert(h->first.first);
+            report.problems.push_back(id_refusal(shown(h->first), id_of_term(*t), shown(first)));
+            refused.insert(h->first);
             drop.push_back(h->second);
         }
     }

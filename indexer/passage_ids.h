@@ -33,11 +33,11 @@ public:
         std::string path;
         bool this_run = false, known = false;
     };
-    void add(const std::string& key, const std::string& shown) { files_[source_term_of(key)] = {shown, true, true}; }
+    /// A file of this run: its key (schema::meta_file + path) and its path as given.
+    void add(const std::string& key, const std::string& shown);
     File find(const Xapian::Database& db, const std::string& xf);
 
 private:
-    static std::string source_term_of(const std::string& key);
     std::unordered_map<std::string, File> files_;
     bool loaded_ = false;
 };

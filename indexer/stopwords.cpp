@@ -48,8 +48,13 @@ const WordList& stopwords() {
     return words;
 }
 
-const WordList& pair_words() {
-    static const WordList words = load_list("pair_words.tsv");
+// Stopwords and pair words in one set: word_pair() asks of every word of every passage.
+const std::unordered_set<std::string>& pair_makers() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> all = load_list("pair_words.tsv").any;
+        all.insert(stopwords().any.begin(), stopwords().any.end());
+        return all;
+    }();
     return words;
 }
 
@@ -70,7 +75,7 @@ bool is_stopword(const std::string& normalised_word, Lang lang) {
 }
 
 bool makes_word_pairs(const std::string& normalised_word) {
-    return is_stopword(normalised_word) || pair_words().any.count(normalised_word) > 0;
+    return pair_makers().count(normalised_word) > 0;
 }
 
 const std::string& stopword_fingerprint() {
