@@ -1,6 +1,6 @@
 // mahdar-indexer: index reports and JSON Lines passages into a Xapian database.
-#include "index_writer.h"
-#include "sources.h"
+#include "ingest/sources.h"
+#include "write/index_writer.h"
 
 #include <xapian.h>
 

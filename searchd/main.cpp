@@ -1,5 +1,5 @@
 // mahdar-searchd: the HTTP JSON API and the web page.
-#include "routes.h"
+#include "http/routes.h"
 
 #include <httplib.h>
 #include <xapian.h>

@@ -12,10 +12,10 @@
 // perturbation and language, false "verbatim" answers and time per lookup. --negatives takes
 // a file of sentences that are NOT in the index (one per line) and counts how often a lookup
 // of one of them still returns a match. Seeded: the same arguments give the same cases.
-#include "cite.h"
+#include "cite/cite.h"
 #include "cite_perturb.h"
-#include "cite_routes.h"
-#include "document_builder.h"
+#include "format/document_builder.h"
+#include "http/cite_routes.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "cite_perturb.h"
 
-#include "normalise.h"
+#include "text/normalise.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>

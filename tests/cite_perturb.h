@@ -2,7 +2,7 @@
 // from its source.
 #pragma once
 
-#include "language.h"
+#include "text/language.h"
 
 #include <array>
 #include <cstdint>

@@ -9,11 +9,11 @@
 //   countries, objectives  (passage, value) pairs
 //   meeting date         per document
 // With --check it exits 1 when a figure is below the targets of issue 3.
-#include "enrich.h"
-#include "extract.h"
-#include "reference_data.h"
-#include "sources.h"
-#include "speaker_names.h"
+#include "extract/enrich.h"
+#include "extract/extract.h"
+#include "extract/speaker_names.h"
+#include "ingest/sources.h"
+#include "reference/reference_data.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // mahdar-eval-langid: accuracy of detect_language() on the UN Parallel Corpus test sets.
 // usage: mahdar-eval-langid [DIR]   (default: <source>/../shared/data/unpc-v1.0-testsets)
-#include "langid.h"
-#include "reports.h"
+#include "ingest/reports.h"
+#include "text/langid.h"
 
 #include <cstdio>
 #include <filesystem>

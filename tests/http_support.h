@@ -1,9 +1,9 @@
 // Test support: the real mahdar-searchd routes on a real port, in a thread of the test.
 #pragma once
 
-#include "labels.h"
-#include "routes.h"
-#include "searcher.h"
+#include "facets/labels.h"
+#include "http/routes.h"
+#include "search/searcher.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // Analysis: normalisation, Arabic light stemming, French elision and stemming, word breaking,
 // language identification. Vectors from shared/LANGUAGE.md.
-#include "analyzer.h"
-#include "arabic.h"
-#include "langid.h"
-#include "normalise.h"
+#include "text/analyzer.h"
+#include "text/arabic.h"
+#include "text/langid.h"
+#include "text/normalise.h"
 
 #include <catch2/catch.hpp>
 

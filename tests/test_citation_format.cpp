@@ -1,5 +1,5 @@
 // Citations in United Nations editorial style, in English, French and Arabic, and CSL-JSON.
-#include "citation_format.h"
+#include "cite/citation_format.h"
 
 #include <catch2/catch.hpp>
 

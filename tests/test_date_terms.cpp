@@ -1,7 +1,7 @@
 // Date ranges as term queries: every bound, at day, month and year precision, selects exactly
 // the passages a date comparison selects.
-#include "date_terms.h"
-#include "schema.h"
+#include "format/date_terms.h"
+#include "format/schema.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // The Extractor over whole documents, through enrich(): what it fills, what it never overrides,
 // and that one Extractor can serve several threads.
-#include "enrich.h"
-#include "extract.h"
-#include "normalise.h"
-#include "reports.h"
+#include "extract/enrich.h"
+#include "extract/extract.h"
+#include "ingest/reports.h"
+#include "text/normalise.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Countries named in passages: names, aliases, adjectives, clitics; organisations and regions
 // are not countries.
-#include "extract_countries.h"
+#include "extract/extract_countries.h"
 
 #include <catch2/catch.hpp>
 

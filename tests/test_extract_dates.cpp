@@ -1,6 +1,6 @@
 // Dates in the three languages, and the meeting date of a report.
-#include "extract_dates.h"
-#include "reports.h"
+#include "extract/extract_dates.h"
+#include "ingest/reports.h"
 
 #include <catch2/catch.hpp>
 

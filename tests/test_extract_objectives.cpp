@@ -1,5 +1,5 @@
 // GCM objectives referenced in passages, in Arabic, English and French.
-#include "extract_objectives.h"
+#include "extract/extract_objectives.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Speakers: statement heads in one passage (speaker_heads.h), and attribution over the passages
 // of a document (extract_speakers.h), in Arabic, English and French.
-#include "extract_speakers.h"
-#include "reports.h"
+#include "extract/extract_speakers.h"
+#include "ingest/reports.h"
 
 #include <catch2/catch.hpp>
 

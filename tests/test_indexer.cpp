@@ -1,9 +1,9 @@
 // mahdar-indexer end to end: a real index on disk, searched through Xapian with terms made by
 // the same analysis code.
-#include "analyzer.h"
-#include "document_builder.h"
-#include "schema.h"
+#include "format/document_builder.h"
+#include "format/schema.h"
 #include "support.h"
+#include "text/analyzer.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // JSON Lines passages choose their own "id": two passages with one id, in one file or in two,
 // must not silently replace each other. The one indexed first keeps the id; the other is
 // reported by file and id, on the incremental and the bulk path alike.
-#include "schema.h"
+#include "format/schema.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // The quote check: normalised word matching, alignment, the word-level diff and offsets.
-#include "quote_diff.h"
+#include "cite/quote_diff.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,11 +1,11 @@
 // Ranking from bitmaps (searchd/rank.h) against Xapian's matcher on the same index: the same
 // passages, in the same order, with the same weights, on every page.
-#include "facet_columns.h"
-#include "match_bits.h"
-#include "query_parser.h"
-#include "rank.h"
-#include "schema.h"
-#include "searcher.h"
+#include "facets/facet_columns.h"
+#include "facets/match_bits.h"
+#include "format/schema.h"
+#include "search/query_parser.h"
+#include "search/rank.h"
+#include "search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

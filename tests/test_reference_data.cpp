@@ -1,5 +1,5 @@
 // Reference data: the embedded TSV files of indexer/data and ICU's CLDR country names.
-#include "reference_data.h"
+#include "reference/reference_data.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Personal names: variants of one person, display form, resolution within and across documents.
-#include "speaker_names.h"
+#include "extract/speaker_names.h"
 
 #include <catch2/catch.hpp>
 

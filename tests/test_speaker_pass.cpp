@@ -1,9 +1,9 @@
 // The indexer's cross-document speaker pass on a real (temporary) Xapian database.
-#include "analyzer.h"
-#include "document_builder.h"
-#include "schema.h"
-#include "speaker_pass.h"
+#include "format/document_builder.h"
+#include "format/schema.h"
 #include "support.h"
+#include "text/analyzer.h"
+#include "write/speaker_pass.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // Tokens and phrase lookup shared by the extractors.
-#include "text_scan.h"
+#include "text/text_scan.h"
 
 #include <catch2/catch.hpp>
 

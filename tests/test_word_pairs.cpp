@@ -1,9 +1,9 @@
 // Phrases through word-pair terms (schema.h word_pair_prefix): the same answers as matching
 // positions, on new and old indexes alike.
+#include "format/schema.h"
 #include "http_support.h"
-#include "query_parser.h"
-#include "schema.h"
-#include "searcher.h"
+#include "search/query_parser.h"
+#include "search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

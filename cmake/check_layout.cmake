@@ -1,0 +1,53 @@
+# The dependency rule between folders, checked on every build (cmake -P, ROOT = the source tree).
+# Each folder may include headers of the folders listed for it, and of its own; nothing else.
+# Data flows reports → ingest → extract → text → write → index → search / facets / cite → http;
+# core/ (common, reference, text, format) is all the daemon shares with the indexer.
+set(allowed_common "common")
+set(allowed_reference "common;reference")
+set(allowed_text "common;reference;text")
+set(allowed_format "common;reference;text;format")
+set(allowed_ingest "common;reference;text;format;ingest")
+set(allowed_extract "common;reference;text;format;ingest;extract")
+set(allowed_write "common;reference;text;format;ingest;extract;write")
+set(allowed_facets "common;reference;text;format;facets")
+set(allowed_search "common;reference;text;format;facets;search")
+set(allowed_cite "common;reference;text;format;facets;search;cite")
+set(allowed_http "common;reference;text;format;facets;search;cite;http")
+# The executables' mains.
+set(allowed_indexer "common;reference;text;format;ingest;extract;write")
+set(allowed_searchd "common;reference;text;format;facets;search;cite;http")
+
+set(broken "")
+file(GLOB_RECURSE files LIST_DIRECTORIES false
+     ${ROOT}/core/*.h ${ROOT}/core/*.cpp ${ROOT}/indexer/*.h ${ROOT}/indexer/*.cpp
+     ${ROOT}/searchd/*.h ${ROOT}/searchd/*.cpp)
+foreach(f IN LISTS files)
+  file(RELATIVE_PATH rel ${ROOT} ${f})
+  string(REPLACE "/" ";" parts "${rel}")
+  list(LENGTH parts depth)
+  if(depth EQUAL 2)
+    list(GET parts 0 folder)   # indexer/main.cpp, searchd/main.cpp
+  else()
+    list(GET parts 1 folder)
+  endif()
+  if(NOT DEFINED allowed_${folder})
+    string(APPEND broken "\n  ${rel}: not in a known folder (add it to cmake/check_layout.cmake)")
+    continue()
+  endif()
+  file(STRINGS ${f} includes REGEX "^#include \"")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([^\"]*)\".*" "\\1" header "${line}")
+    if(NOT header MATCHES "/")
+      string(APPEND broken "\n  ${rel}: #include \"${header}\" must name its folder")
+      continue()
+    endif()
+    string(REGEX REPLACE "/.*" "" target "${header}")
+    list(FIND allowed_${folder} ${target} ok)
+    if(ok EQUAL -1)
+      string(APPEND broken "\n  ${rel}: ${folder}/ may not include ${header}")
+    endif()
+  endforeach()
+endforeach()
+if(broken)
+  message(FATAL_ERROR "layout: includes across the folders' dependency rule:${broken}")
+endif()

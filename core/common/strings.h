@@ -1,0 +1,20 @@
+// Small string rules used everywhere: one definition each.
+#pragma once
+
+#include <string_view>
+
+namespace mahdar {
+
+/// `s` without leading and trailing ASCII white space (space, tab, CR, LF). Pure.
+inline std::string_view trim(std::string_view s) {
+    constexpr std::string_view space = " \t\r\n";
+    auto b = s.find_first_not_of(space);
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(space) - b + 1);
+}
+
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+} // namespace mahdar

@@ -1,0 +1,85 @@
+// The index schema: every Xapian term prefix, value slot and metadata key mahdar uses.
+// Prefixes follow Omega's conventions (xapian-omega docs/termprefixes.rst).
+#pragma once
+
+#include "text/stopwords.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace mahdar::schema {
+
+// ---- Term prefixes ---------------------------------------------------------------------------
+// Unprefixed terms are normalised, unstemmed words WITH positions (phrase search).
+inline constexpr std::string_view stem = "Z";        ///< stemmed word, no positions
+inline constexpr std::string_view id = "Q";          ///< unique passage id (one per document)
+inline constexpr std::string_view lang = "L";        ///< language: Lar, Len, Lfr
+inline constexpr std::string_view date = "D";        ///< meeting date YYYYMMDD
+inline constexpr std::string_view month = "M";       ///< YYYYMM
+inline constexpr std::string_view year = "Y";        ///< YYYY
+inline constexpr std::string_view parent = "XP";     ///< parent document id
+inline constexpr std::string_view source = "XF";     ///< hash of the source file path
+inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speaker_key())
+inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
+inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
+/// Two words at adjacent positions of which one at least is a stopword or a pair word
+/// (stopwords.h: "of", "united"), "XB" +
+/// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
+/// positions ("in united", "united nations"), is matched by its pairs' posting lists, and its
+/// positions checked only where all its pairs occur. Made in passages of indexes that record
+/// meta_word_pairs. See word_pair().
+inline constexpr std::string_view word_pair_prefix = "XB";
+
+// ---- Value slots -----------------------------------------------------------------------------
+enum Slot : Xapian::valueno {
+    slot_date = 0,       ///< "YYYYMMDD" or empty; sorts by string order
+    slot_doc = 1,        ///< parent document id
+    slot_ordinal = 2,    ///< Xapian::sortable_serialise(ordinal within the document)
+    slot_speaker = 3,    ///< canonical speaker name as displayed, or empty
+    slot_countries = 4,  ///< ISO codes concatenated, 2 bytes each ("MAIQ")
+    slot_objectives = 5, ///< one byte per objective, value 1..23
+    slot_lang = 6,       ///< "ar", "en" or "fr"
+};
+
+// ---- Document data ---------------------------------------------------------------------------
+// Each Xapian document's data is a JSON object with the passage fields: id, doc_id, doc_title,
+// para, ordinal, line, section, speaker, affiliation, role, countries, objectives, date, lang,
+// text (the original passage text).
+
+// ---- Metadata keys ---------------------------------------------------------------------------
+inline constexpr std::string_view meta_file = "file:";  ///< + source path → content hash
+inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → document JSON
+inline constexpr std::string_view meta_version = "mahdar_schema";
+/// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
+/// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
+/// pairs off for searchd, rightly: its passages have none.
+inline constexpr std::string_view version = "2";
+/// stopword_fingerprint() of the list the index made its word pairs with, set when the index
+/// is created; "" or missing: not every passage has them (an index from before pairs, or one
+/// added to with another list), so phrases are checked by positions only.
+inline constexpr std::string_view meta_word_pairs = "mahdar_word_pairs";
+
+/// prefix + value, with ':' between them when a multi-letter prefix meets a value starting
+/// with an upper-case letter (Omega's rule, so terms stay unambiguous).
+inline std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    if (prefix.size() > 1 && !value.empty() && value[0] >= 'A' && value[0] <= 'Z') t += ':';
+    t += value;
+    return t;
+}
+
+/// The word-pair term of two normalised words at adjacent positions, or "" when neither is a
+/// stopword or a pair word (stopwords.h), or the term would pass Xapian's term length limit.
+inline std::string word_pair(std::string_view first, std::string_view second) {
+    if (first.empty() || word_pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
+    if (!makes_word_pairs(std::string(first)) && !makes_word_pairs(std::string(second))) return {};
+    std::string t(word_pair_prefix);
+    t += first;
+    t += ' ';
+    t += second;
+    return t;
+}
+
+} // namespace mahdar::schema

@@ -1,0 +1,121 @@
+#include "text/analyzer.h"
+
+#include "text/arabic.h"
+#include "text/normalise.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace mahdar {
+namespace {
+
+const std::array<std::string_view, 13> elided = {"l", "m", "t", "qu", "n", "s", "j", "d", "c",
+                                                  "jusqu", "quoiqu", "lorsqu", "puisqu"};
+
+bool is_number(std::string_view w) {
+    for (char c : w)
+        if (!(c >= '0' && c <= '9') && c != '.' && c != ',') return false;
+    return !w.empty();
+}
+
+// True when the bytes between two words are one no-break or thin space ("1 234").
+bool is_number_gap(std::string_view gap) {
+    return gap == "\xC2\xA0" || gap == "\xE2\x80\xAF" || gap == "\xE2\x80\x89";
+}
+
+bool is_digits(std::string_view text, std::uint32_t b, std::uint32_t e) {
+    for (auto i = b; i < e; ++i)
+        if (!(text[i] >= '0' && text[i] <= '9') && static_cast<unsigned char>(text[i]) < 0x80)
+            return false;
+    return e > b;
+}
+
+constexpr std::string_view zwnj = "\xE2\x80\x8C";
+
+} // namespace
+
+std::string strip_elision(std::string_view w) {
+    auto apos = w.find('\'');
+    if (apos == std::string_view::npos || apos + 1 >= w.size()) return std::string(w);
+    std::string_view head = w.substr(0, apos);
+    for (auto e : elided)
+        if (head == e) return std::string(w.substr(apos + 1));
+    return std::string(w);
+}
+
+Analyzer::Analyzer() : english_("english"), french_("french") {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !breaker_) throw std::runtime_error("ICU: cannot create word breaker");
+}
+
+Analyzer::~Analyzer() = default;
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> Analyzer::word_spans(std::string_view text) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return spans;
+    breaker_->setText(ut, status);
+    int32_t start = breaker_->first();
+    for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = breaker_->next()) {
+        if (breaker_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+        auto b = static_cast<std::uint32_t>(start), e = static_cast<std::uint32_t>(end);
+        // ZWNJ inside a token separates two words.
+        for (auto z = text.substr(b, e - b).find(zwnj); z != std::string_view::npos;
+             z = text.substr(b, e - b).find(zwnj)) {
+            if (z > 0) spans.emplace_back(b, b + static_cast<std::uint32_t>(z));
+            b += static_cast<std::uint32_t>(z + zwnj.size());
+        }
+        if (b >= e) continue;
+        if (!spans.empty() && is_digits(text, spans.back().first, spans.back().second) &&
+            is_digits(text, b, e) &&
+            is_number_gap(text.substr(spans.back().second, b - spans.back().second))) {
+            spans.back().second = e;
+            continue;
+        }
+        spans.emplace_back(b, e);
+    }
+    breaker_->setText(icu::UnicodeString()); // drop the reference to `ut` before closing it
+    utext_close(ut);
+    return spans;
+}
+
+WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
+    WordToken t;
+    std::string w = normalise_word(raw);
+    if (is_arabic_script(w)) {
+        t.stem = arabic_light_stem(w);
+        t.word = std::move(w);
+        return t;
+    }
+    const LatinRules& rules = latin_rules(lang);
+    if (rules.elision == Elision::strip) w = strip_elision(w);
+    else if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+    if (w.empty() || is_number(w)) {
+        t.word = std::move(w);
+        return t;
+    }
+    Xapian::Stem& stemmer = rules.lang == Lang::fr ? french_ : english_;
+    t.word = fold_accents(w);
+    t.stem = rules.order == StemOrder::stem_then_fold ? fold_accents(stemmer(w)) : stemmer(t.word);
+    return t;
+}
+
+std::vector<WordToken> Analyzer::analyse(std::string_view text, Lang lang) {
+    std::vector<WordToken> out;
+    for (auto [b, e] : word_spans(text)) {
+        WordToken t = analyse_word(text.substr(b, e - b), lang);
+        if (t.word.empty()) continue;
+        t.begin = b;
+        t.end = e;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+} // namespace mahdar

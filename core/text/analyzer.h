@@ -1,0 +1,62 @@
+// The one analysis pipeline for documents and queries: ICU word breaking, normalisation,
+// French elision, and per-language stemming.
+#pragma once
+
+#include "text/language.h"
+
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace mahdar {
+
+/// One word of a text: where it stands in the ORIGINAL text (UTF-8 byte offsets, so snippets
+/// and highlights land on the characters the reader sees), its normalised form (the positional
+/// term) and its stem (empty for numbers).
+struct WordToken {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string word;
+    std::string stem;
+};
+
+/// Strips a French elided article or pronoun (l' d' qu' jusqu' …) from a normalised word:
+/// "l'objectif" → "objectif"; "aujourd'hui" stays whole. Pure.
+std::string strip_elision(std::string_view normalised_word);
+
+/// Analyses text. Owns an ICU BreakIterator and Snowball stemmers, which are costly to build
+/// and NOT thread-safe: build one Analyzer per thread and reuse it.
+class Analyzer {
+public:
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    /// Byte spans [begin, end) of the words of `text` (ICU word rules; numbers written with
+    /// no-break spaces such as "1 234" are one word; ZWNJ separates words).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> word_spans(std::string_view text);
+
+    /// Every word of `text`, analysed with the rules of `lang` (Arabic-script words always by
+    /// the Arabic rules).
+    std::vector<WordToken> analyse(std::string_view text, Lang lang);
+
+    /// One word, analysed as in analyse(); `word` is empty when nothing is left (a lone "l'").
+    WordToken analyse_word(std::string_view raw, Lang lang);
+
+private:
+    std::unique_ptr<icu::BreakIterator> breaker_;
+    Xapian::Stem english_;
+    Xapian::Stem french_;
+};
+
+} // namespace mahdar

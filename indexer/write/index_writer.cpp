@@ -1,0 +1,189 @@
+#include "write/index_writer.h"
+
+#include "write/index_writer_impl.h"
+#include "write/speaker_pass.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <ostream>
+#include <stdexcept>
+#include <thread>
+
+namespace mahdar {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// What to do about a document id that another file has, said in the message: a report's id
+// comes from its file name or its sidecar, a JSON Lines passage's from its own "doc_id".
+std::string collision_hint(const SourceFile& src) {
+    std::string ext = src.path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".jsonl") return "use another \"doc_id\" in one of the files";
+    return "rename one of the files, or give one a \"doc_id\" in its .meta.json sidecar";
+}
+
+std::string path_of_key(const std::string& key) { return key.substr(schema::meta_file.size()); }
+
+} // namespace
+
+void DocOwners::load() {
+    const std::string prefix(schema::meta_file);
+    for (auto it = index_->metadata_keys_begin(prefix); it != index_->metadata_keys_end(prefix); ++it) {
+        std::size_t file = file_index(*it, path_of_key(*it), true);
+        files_[file].doc_ids = record_doc_ids(index_->get_metadata(*it));
+        // an index written before ids were checked may list an id twice: the first file keeps it
+        for (const auto& doc_id : files_[file].doc_ids) owner_of_doc_.try_emplace(doc_id, file);
+    }
+    index_ = nullptr;
+}
+
+std::size_t DocOwners::file_index(const std::string& key, const std::string& shown, bool earlier_run) {
+    auto [it, fresh] = file_of_key_.try_emplace(key, files_.size());
+    if (fresh) files_.push_back({key, shown, earlier_run, {}});
+    return it->second;
+}
+
+DocOwners::Claim DocOwners::claim(const SourceFile& src, const std::string& key, const std::string& shown) {
+    if (index_) load();
+    Claim claim;
+    for (const auto& doc : src.documents) {
+        auto owner = owner_of_doc_.find(doc.doc_id);
+        if (owner == owner_of_doc_.end() || files_[owner->second].key == key) continue;
+        const File& other = files_[owner->second];
+        std::error_code ec;
+        if (other.earlier_run && !fs::exists(path_of_key(other.key), ec) && !ec) {
+            claim.vanished.emplace_back(doc.doc_id, other.key);
+            continue;
+        }
+        claim.refusal = "document id \"" + doc.doc_id + "\" is already used by " + other.shown + " (" +
+                        collision_hint(src) + ")";
+        claim.vanished.clear();
+        return claim;
+    }
+    std::size_t me = file_index(key, shown, false);
+    files_[me].shown = shown; // read in this run: name it as this run was given it
+    files_[me].earlier_run = false;
+    for (const auto& doc_id : files_[me].doc_ids)
+        if (auto it = owner_of_doc_.find(doc_id); it != owner_of_doc_.end() && it->second == me)
+            owner_of_doc_.erase(it);
+    files_[me].doc_ids.clear();
+    for (const auto& doc : src.documents) {
+        files_[me].doc_ids.push_back(doc.doc_id);
+        owner_of_doc_[doc.doc_id] = me;
+    }
+    return claim;
+}
+
+void IndexWriter::Impl::release_doc(const std::string& key, const std::string& doc_id) {
+    const std::string parent = schema::term(schema::parent, doc_id), xf = source_term(key);
+    std::vector<Xapian::docid> passages;
+    for (auto it = db.postlist_begin(parent); it != db.postlist_end(parent); ++it) {
+        Xapian::TermIterator term = db.termlist_begin(*it);
+        term.skip_to(xf);
+        if (term != db.termlist_end(*it) && *term == xf) passages.push_back(*it);
+    }
+    for (Xapian::docid id : passages) db.delete_document(id);
+    std::string kept;
+    for (const auto& other : record_doc_ids(db.get_metadata(key)))
+        if (other != doc_id) kept += '\t' + other;
+    db.set_metadata(key, kept); // "" removes the record
+    db.set_metadata(std::string(schema::meta_doc) + doc_id, "");
+}
+
+std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::path& file, const IndexOptions& options,
+                                                                 DocOwners& owners, IndexReport& report) {
+    SourceFile src = read_source(file);
+    for (const auto& w : src.warnings) report.problems.push_back(w);
+    if (!src.error.empty()) {
+        skip_file(report, file, src.error);
+        return std::nullopt;
+    }
+    std::string key = file_key(file);
+    std::string record = db.get_metadata(key);
+    if (record.substr(0, record.find('\t')) == src.content_hash) {
+        ++report.files_unchanged;
+        return std::nullopt;
+    }
+    DocOwners::Claim claim = owners.claim(src, key, file.string());
+    if (!claim.refusal.empty()) {
+        skip_file(report, file, claim.refusal);
+        return std::nullopt;
+    }
+    for (const auto& [doc_id, owner] : claim.vanished) release_doc(owner, doc_id);
+    if (!record.empty()) remove_file(key);
+    pending.push_back({key, file.string(), file_record(src), 0});
+    sources.add(key, file.string());
+    auto jobs = jobs_for(src, source_term(key), options.job_passages);
+    pending.back().jobs_left = jobs.size();
+    return jobs;
+}
+
+IndexWriter::IndexWriter(const std::string& db_path)
+    : impl_(new Impl(db_path)) {
+    // Word pairs serve phrases only if every passage has them, made with the same stopwords:
+    // an index keeps the version and list it was created with, or loses its pairs.
+    Xapian::WritableDatabase& db = impl_->db;
+    std::string version(schema::meta_version), pairs(schema::meta_word_pairs);
+    if (db.get_doccount() == 0) {
+        db.set_metadata(version, std::string(schema::version));
+        db.set_metadata(pairs, stopword_fingerprint());
+    } else {
+        if (db.get_metadata(version).empty()) db.set_metadata(version, "1");
+        if (db.get_metadata(pairs) != stopword_fingerprint()) db.set_metadata(pairs, "");
+    }
+}
+
+IndexWriter::~IndexWriter() = default;
+
+IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOptions& options,
+                               const std::atomic<bool>& stop, std::ostream& log) {
+    IndexReport report;
+    auto start = Clock::now();
+    auto last_shown = start;
+    auto elapsed = [&start] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (impl_->bulk_wanted(files, options, threads)) {
+        impl_->bulk_load(files, options, threads, stop, report, log);
+        report.seconds = elapsed();
+        return report;
+    }
+    AnalysisPool pool(threads, &impl_->extractor);
+    auto drain = [&](bool wait) {
+        while (auto built = pool.next(wait)) impl_->write(std::move(*built), report);
+    };
+    DocOwners owners(&impl_->db);
+    for (std::size_t i = 0; i < files.size() && !stop; ++i) {
+        auto jobs = impl_->prepare(files[i], options, owners, report);
+        if (!jobs) continue;
+        for (auto& job : *jobs) {
+            while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
+            drain(false);
+        }
+        report.bytes += fs::file_size(files[i]);
+        ++report.files_indexed;
+        if (options.progress == Progress::terminal &&
+            Clock::now() - last_shown > std::chrono::milliseconds(250)) {
+            show_progress(log, report, i + 1, files.size(), elapsed());
+            last_shown = Clock::now();
+        }
+    }
+    drain(true);
+    if (options.prune == Prune::yes && !stop) impl_->prune(report, log);
+    if (report.files_indexed + report.files_pruned > 0)
+        unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
+    impl_->db.commit();
+    if (options.progress == Progress::terminal) log << '\n';
+    report.seconds = elapsed();
+    return report;
+}
+
+} // namespace mahdar

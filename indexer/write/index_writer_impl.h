@@ -1,0 +1,206 @@
+// The inside of IndexWriter, shared by the incremental path (index_writer.cpp) and the bulk
+// load into an empty index (bulk_load.cpp).
+#pragma once
+
+#include "common/hash.h"
+#include "extract/extract.h"
+#include "format/schema.h"
+#include "ingest/sources.h"
+#include "write/analysis_pool.h"
+#include "write/index_writer.h"
+#include "write/passage_ids.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mahdar {
+
+// The metadata value of a file: its content hash, then the ids of its documents.
+inline std::string file_record(const SourceFile& src) {
+    std::string v = src.content_hash;
+    for (const auto& d : src.documents) v += '\t' + d.doc_id;
+    return v;
+}
+
+// The document ids of a file record.
+inline std::vector<std::string> record_doc_ids(const std::string& record) {
+    std::vector<std::string> ids;
+    for (size_t tab = record.find('\t'); tab != std::string::npos;) {
+        size_t next = record.find('\t', tab + 1);
+        ids.push_back(record.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1));
+        tab = next;
+    }
+    return ids;
+}
+
+inline std::string file_key(const std::filesystem::path& p) {
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::weakly_canonical(p, ec);
+    return std::string(schema::meta_file) + (ec ? p.string() : abs.string());
+}
+
+inline std::string source_term(const std::string& key) {
+    return schema::term(schema::source, fnv1a_hex(key));
+}
+
+// Splits a file's documents into jobs of about `chunk` passages (whole documents).
+inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf, std::size_t chunk) {
+    std::vector<AnalysisJob> jobs(1);
+    std::size_t passages = 0;
+    for (auto& doc : src.documents) {
+        if (passages >= chunk) {
+            jobs.emplace_back();
+            passages = 0;
+        }
+        passages += doc.passages.size();
+        jobs.back().documents.push_back(std::move(doc));
+    }
+    for (auto& j : jobs) j.source_term = xf;
+    return jobs;
+}
+
+/// Counts a file as skipped and says why, the same way on both paths ("path: why; skipped").
+inline void skip_file(IndexReport& report, const std::filesystem::path& path, const std::string& why) {
+    report.problems.push_back(path.string() + ": " + why + "; skipped");
+    ++report.files_skipped;
+}
+
+/// Which source file owns each document id. Passage ids are made from document ids, so a
+/// second file with a file's document id would replace that file's passages (or, in a bulk
+/// load, sit beside them under the same ids): it is refused instead. Both paths claim files in
+/// their sorted order, so the first file keeps the id whatever the threads do; a file indexed
+/// by an earlier run keeps it while that file exists. Not thread-safe.
+class DocOwners {
+public:
+    /// `index`: the database whose file records (earlier runs) are read at the first claim;
+    /// nullptr for an empty index.
+    explicit DocOwners(const Xapian::Database* index) : index_(index) {}
+
+    struct Claim {
+        std::string refusal; ///< non-empty: why the file may not be indexed; nothing was claimed
+        /// (doc id, file key) of ids taken over from files of earlier runs that are now gone
+        std::vector<std::pair<std::string, std::string>> vanished;
+    };
+
+    /// Gives the file with key `key` (shown as `shown` in messages) the document ids of `src`,
+    /// unless another file has one of them; ids the file had before and no longer gives are freed.
+    Claim claim(const SourceFile& src, const std::string& key, const std::string& shown);
+
+private:
+    struct File {
+        std::string key, shown;
+        bool earlier_run = false;
+        std::vector<std::string> doc_ids;
+    };
+    void load();
+    std::size_t file_index(const std::string& key, const std::string& shown, bool earlier_run);
+
+    const Xapian::Database* index_;
+    std::vector<File> files_;
+    std::unordered_map<std::string, std::size_t> file_of_key_, owner_of_doc_;
+};
+
+/// The terminal progress line ("\rfiles 3/50  passages …  MB/s"), shared by both paths.
+inline void show_progress(std::ostream& log, const IndexReport& r, std::size_t done, std::size_t total,
+                   double seconds) {
+    char line[160];
+    double mb = r.bytes / 1e6;
+    std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s   ", done,
+                  total, r.passages, mb, seconds > 0 ? mb / seconds : 0.0);
+    log << line << std::flush;
+}
+
+struct IndexWriter::Impl {
+    explicit Impl(const std::string& path) : path(path), db(path, Xapian::DB_CREATE_OR_OPEN) {}
+    std::string path;
+    Xapian::WritableDatabase db;
+    ReferenceData data{};
+    Extractor extractor{data};
+
+    void remove_file(const std::string& key) {
+        for (const auto& doc_id : record_doc_ids(db.get_metadata(key)))
+            db.set_metadata(std::string(schema::meta_doc) + doc_id, "");
+        db.delete_document(source_term(key));
+        db.set_metadata(key, "");
+    }
+
+    // A file's record is stored once all of its jobs are written, so an interrupted run never
+    // marks a half-written file as done.
+    struct PendingFile {
+        std::string key, shown, record;
+        std::size_t jobs_left;
+        bool refused = false; ///< a passage was refused its id: the file is read again next run
+    };
+    std::deque<PendingFile> pending;
+    FilesBySource sources; ///< who holds a passage id asked for twice
+
+    void write(BuiltJob&& built, IndexReport& report) {
+        if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
+        const std::string xf = source_term(pending.front().key);
+        for (auto& [id_term, doc] : built.passages) {
+            if (std::string theirs = other_source(db, id_term, xf); !theirs.empty()) {
+                FilesBySource::File holder = sources.find(db, theirs);
+                if (holds_id(holder)) {
+                    report.problems.push_back(id_refusal(pending.front().shown, id_of_term(id_term),
+                                                         holder.known ? holder.path : "another file"));
+                    pending.front().refused = true;
+                    continue;
+                }
+            }
+            db.replace_document(id_term, doc);
+            ++report.passages;
+        }
+        for (const auto& [doc_id, record] : built.doc_records)
+            db.set_metadata(std::string(schema::meta_doc) + doc_id, record);
+        for (const auto& [word, count] : built.words) db.add_spelling(word, count);
+        PendingFile& file = pending.front();
+        if (--file.jobs_left == 0) {
+            db.set_metadata(file.key, file.refused ? without_hash(file.record) : file.record);
+            pending.pop_front();
+        }
+    }
+
+    /// Reads one file for the incremental path and counts it if it is skipped, refused or
+    /// unchanged (nullopt); else removes what the index held of it and returns its jobs.
+    std::optional<std::vector<AnalysisJob>> prepare(const std::filesystem::path& file, const IndexOptions& options,
+                                                    DocOwners& owners, IndexReport& report);
+
+    /// Takes document `doc_id` from the vanished file with key `key`: its passages of that
+    /// document go, and its record lists neither the document nor a content hash (so the file,
+    /// should it come back, is read again, and refused while another file has the id).
+    void release_doc(const std::string& key, const std::string& doc_id);
+
+    /// True when this run may take the bulk path: an empty index and enough to load.
+    bool bulk_wanted(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads);
+
+    /// Loads `files` into the (empty) index with `threads` writers, each building its own shard
+    /// from whole files, then compacts the shards into the index (bulk_load.cpp).
+    void bulk_load(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads,
+                   const std::atomic<bool>& stop, IndexReport& report, std::ostream& log);
+
+    void prune(IndexReport& report, std::ostream& log) {
+        std::vector<std::string> gone;
+        for (auto it = db.metadata_keys_begin(std::string(schema::meta_file));
+             it != db.metadata_keys_end(std::string(schema::meta_file)); ++it) {
+            std::string key = *it;
+            if (!std::filesystem::exists(key.substr(schema::meta_file.size()))) gone.push_back(key);
+        }
+        for (const auto& key : gone) {
+            remove_file(key);
+            ++report.files_pruned;
+            log << "pruned: " << key.substr(schema::meta_file.size()) << '\n';
+        }
+    }
+};
+
+
+} // namespace mahdar

@@ -1,0 +1,59 @@
+// Facet counting over a whole match set, for single- and multi-valued fields.
+#pragma once
+
+#include "facets/facet_columns.h"
+#include "facets/labels.h"
+#include "facets/match_bits.h"
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mahdar {
+
+struct FacetValue {
+    std::string value, label;
+    std::size_t count = 0;
+};
+
+/// Counts the values of chosen facets over every document a match visits (run the match with
+/// check_at_least = the database size so counts are exact). Multi-valued fields count once per
+/// passage. Counts go per raw slot value — in FacetColumns when the caller has them for the
+/// database's revision, else through Xapian's ValueCountMatchSpy (which also works through
+/// xapian-tcpsrv) — and are split into facet values by values(). One counter per match.
+class FacetCounter {
+public:
+    FacetCounter(std::vector<Facet> facets, std::shared_ptr<const FacetColumns> columns);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+
+    /// Adds the counting spies to `e`; call before get_mset().
+    void attach(Xapian::Enquire& e);
+    /// The counts of `f`, labelled in `ui`, ordered as a facet list shows them: by count for
+    /// speaker, country, objective and lang; chronologically for year and month.
+    std::vector<FacetValue> values(Facet f, const Labels& labels, Lang ui) const;
+
+    /// Counts every passage of the revision the columns hold, without a match; only with
+    /// columns, and instead of attach().
+    void count_all();
+    /// Counts the passages in `bits`; only with columns, and instead of attach().
+    void count(const DocBits& bits);
+
+private:
+    class ColumnSpy;
+    /// (facet value, passages) of `f`, unordered
+    std::vector<std::pair<std::string, std::size_t>> counts(Facet f) const;
+
+    std::vector<Facet> facets_;
+    std::shared_ptr<const FacetColumns> columns_;
+    std::vector<std::size_t> slots_;                 ///< indexes into facet_slots
+    std::array<std::vector<std::size_t>, facet_slots.size()> column_counts_; ///< by value id
+    std::unique_ptr<ColumnSpy> column_spy_;
+    std::array<std::unique_ptr<Xapian::ValueCountMatchSpy>, facet_slots.size()> value_spies_;
+};
+
+} // namespace mahdar

@@ -1,0 +1,103 @@
+#include "http/cite_routes.h"
+
+#include "http/json_out.h"
+#include "search/snippets.h"
+
+#include <httplib.h>
+
+#include <memory>
+
+namespace mahdar {
+namespace {
+
+using json = nlohmann::json;
+
+void send_json(httplib::Response& res, const json& body, int status = 200) {
+    res.status = status;
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                    "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const Error& e) {
+    send_json(res, to_json(e), e.status);
+}
+
+// The passage with the matched stretch marked, HTML-escaped.
+std::string marked_html(const std::string& text, std::uint32_t begin, std::uint32_t end) {
+    return html_escape(std::string_view(text).substr(0, begin)) + "<mark>" +
+           html_escape(std::string_view(text).substr(begin, end - begin)) + "</mark>" +
+           html_escape(std::string_view(text).substr(end));
+}
+
+json diff_json(const std::vector<DiffEntry>& diff) {
+    json out = json::array();
+    for (const auto& d : diff) {
+        json j = {{"op", diff_op_name(d.op)}, {"source", d.source}, {"draft", d.draft}};
+        if (d.elided) j["elided"] = true;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+json match_json(const CiteMatch& m, const CitationFormatter& formatter) {
+    json j = hit_json(m.passage);
+    j["snippet_html"] = marked_html(m.passage.text, m.span_begin, m.span_end);
+    j["score"] = m.score;
+    j["verbatim"] = m.verbatim;
+    j["span"] = {m.span_begin, m.span_end};
+    j["span_chars"] = {m.span_begin_u16, m.span_end_u16};
+    j["coverage"] = m.coverage;
+    j["diff"] = diff_json(m.diff);
+    Citation c = formatter.format(m.passage, m.symbol);
+    j["citation"] = {{"en", c.en}, {"fr", c.fr}, {"ar", c.ar}, {"csl_json", std::move(c.csl_json)}};
+    return j;
+}
+
+// The POST body: {"text": "…", "lang": "ar"|"en"|"fr"|null (optional)}.
+Result<CiteRequest> parse_body(const std::string& body) {
+    json j = json::parse(body, nullptr, false);
+    if (!j.is_object())
+        return bad_parameter("the body must be a JSON object such as {\"text\": \"…\", \"lang\": "
+                             "\"en\"} (valid UTF-8)");
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string())
+        return bad_parameter("text is required and must be a string");
+    auto lang = j.find("lang");
+    if (lang != j.end() && !lang->is_null() && !lang->is_string())
+        return bad_parameter("lang must be ar, en or fr");
+    return parse_cite_request(text->get<std::string>(),
+                              lang != j.end() && lang->is_string() ? lang->get<std::string>() : "");
+}
+
+Result<CiteRequest> parse_query(const httplib::Request& req) {
+    if (!req.has_param("text")) return bad_parameter("text is required: the sentence to look up");
+    return parse_cite_request(req.get_param_value("text"), req.get_param_value("lang"));
+}
+
+void answer(Services& s, const CitationFormatter& formatter, const Result<CiteRequest>& r,
+            httplib::Response& res) {
+    if (!r) return send_error(res, r.error());
+    auto lease = s.pool.acquire();
+    send_json(res, to_json(cite(*lease, r.value()), formatter));
+}
+
+} // namespace
+
+json to_json(const CiteResult& r, const CitationFormatter& formatter) {
+    json matches = json::array();
+    for (const auto& m : r.matches) matches.push_back(match_json(m, formatter));
+    return {{"matches", std::move(matches)},
+            {"reason", r.reason ? json(*r.reason) : json(nullptr)}};
+}
+
+void register_cite_routes(httplib::Server& server, Services& s) {
+    auto formatter = std::make_shared<const CitationFormatter>();
+    server.Get("/api/cite", [&s, formatter](const httplib::Request& req, httplib::Response& res) {
+        answer(s, *formatter, parse_query(req), res);
+    });
+    server.Post("/api/cite", [&s, formatter](const httplib::Request& req, httplib::Response& res) {
+        answer(s, *formatter, parse_body(req.body), res);
+    });
+}
+
+} // namespace mahdar

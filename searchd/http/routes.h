@@ -1,0 +1,31 @@
+// The HTTP surface: every route of the API and the static web page.
+#pragma once
+
+#include "facets/labels.h"
+#include "search/searcher.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+namespace httplib {
+class Server;
+}
+
+namespace mahdar {
+
+/// What the handlers use; all outlive the server.
+struct Services {
+    ContextPool& pool;
+    const Labels& labels;
+    std::optional<std::filesystem::path> web_root; ///< canonical; nullopt: no static files
+};
+
+/// Sets the request thread pool, the body size limit and TCP_NODELAY.
+void configure_server(httplib::Server& server, unsigned threads);
+
+/// Registers the API routes, the static files of the web root, JSON error answers (404, 405,
+/// 413, 500) and the request log (one line per request on stderr).
+void register_routes(httplib::Server& server, Services& services);
+
+} // namespace mahdar

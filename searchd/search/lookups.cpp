@@ -1,0 +1,86 @@
+// The lookups beside search: a passage with its neighbours, a document, a facet's values, health.
+#include "format/document_builder.h"
+#include "format/schema.h"
+#include "search/searcher.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace mahdar {
+namespace s = schema;
+
+std::vector<Passage> document_passages(Xapian::Database& db, const std::string& doc_id) {
+    std::vector<Passage> out;
+    std::string term = s::term(s::parent, doc_id);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        out.push_back(passage_from_json(nlohmann::json::parse(db.get_document(*it).get_data())));
+    std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
+    return out;
+}
+
+Result<PassageView> get_passage(Context& c, const std::string& id) {
+    std::string term = s::term(s::id, id);
+    auto it = c.db.postlist_begin(term);
+    if (it == c.db.postlist_end(term)) return not_found("no passage with id \"" + id + "\"");
+    PassageView v;
+    v.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(*it).get_data()));
+    std::string parent = s::term(s::parent, v.passage.doc_id);
+    for (auto p = c.db.postlist_begin(parent); p != c.db.postlist_end(parent); ++p) {
+        Xapian::Document d = c.db.get_document(*p);
+        auto ordinal = static_cast<std::uint32_t>(Xapian::sortable_unserialise(d.get_value(s::slot_ordinal)));
+        if (ordinal + 1 != v.passage.ordinal && ordinal != v.passage.ordinal + 1) continue;
+        std::string other = nlohmann::json::parse(d.get_data()).value("id", "");
+        (ordinal < v.passage.ordinal ? v.prev_id : v.next_id) = other;
+    }
+    return v;
+}
+
+Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
+    DocumentView v;
+    v.meta_json = c.db.get_metadata(std::string(s::meta_doc) + doc_id);
+    if (v.meta_json.empty()) return not_found("no document with id \"" + doc_id + "\"");
+    v.passages = document_passages(c.db, doc_id);
+    return v;
+}
+
+std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels) {
+    FacetCounter counter({f}, c.columns);
+    if (c.columns) {
+        counter.count_all();
+    } else {
+        Xapian::Enquire e(c.db);
+        e.set_query(Xapian::Query::MatchAll);
+        counter.attach(e);
+        e.get_mset(0, 0, c.db.get_doccount());
+    }
+    std::vector<FacetValue> all = counter.values(f, labels, ui);
+    if (prefix.empty()) return all;
+    std::string want = speaker_key(prefix);
+    std::vector<FacetValue> out;
+    for (auto& v : all) {
+        for (const std::string& text : {v.label, v.value}) {
+            std::string key = speaker_key(text);
+            size_t at = key.find(want);
+            if (at != std::string::npos && (at == 0 || key[at - 1] == '_')) {
+                out.push_back(v);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+HealthView health(Context& c) {
+    HealthView h;
+    h.passages = c.db.get_doccount();
+    std::string prefix(s::parent);
+    for (auto it = c.db.allterms_begin(prefix); it != c.db.allterms_end(prefix); ++it) ++h.documents;
+    try {
+        h.revision = c.db.get_revision();
+    } catch (const Xapian::Error&) { // a stub of several shards, or a remote database: no single revision
+    }
+    return h;
+}
+
+} // namespace mahdar

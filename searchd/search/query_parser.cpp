@@ -1,0 +1,237 @@
+#include "search/query_parser.h"
+
+#include "format/schema.h"
+#include "text/langid.h"
+#include "text/normalise.h"
+#include "text/stopwords.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace mahdar {
+namespace {
+
+const std::array<std::string_view, 4> opening_quotes = {"\"", "“", "«", "„"};
+const std::array<std::string_view, 4> closing_quotes = {"\"", "”", "»", "“"};
+const std::array<std::string_view, 5> fields = {"speaker", "country", "objective", "lang", "doc"};
+
+// Length of the quote mark at the start of `s` among `marks`, or 0.
+template <size_t N>
+size_t quote_at(std::string_view s, const std::array<std::string_view, N>& marks) {
+    for (auto m : marks)
+        if (s.substr(0, m.size()) == m) return m.size();
+    return 0;
+}
+
+// Finds the first closing quote in s; returns {position, length} or {npos, 0}.
+std::pair<size_t, size_t> find_closing(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i)
+        if (size_t n = quote_at(s.substr(i), closing_quotes)) return {i, n};
+    return {std::string_view::npos, 0};
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+} // namespace
+
+struct QueryParser::Token {
+    enum Kind { word, phrase, field, op_or, op_and, op_not } kind = word;
+    bool negated = false;
+    std::string text;
+    std::string name; ///< field name
+};
+
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs) {
+    std::vector<Xapian::Query> words = {Xapian::Query(first), Xapian::Query(second)};
+    std::string pair = pairs == WordPairs::indexed ? schema::word_pair(first, second) : "";
+    if (pair.empty()) return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                         Xapian::Query(pair));
+}
+
+QueryParser::QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs)
+    : analyzer_(analyzer), countries_(std::move(countries)), pairs_(pairs) {}
+
+// Reads a quoted stretch starting at s[i] (an opening quote); an unclosed quote runs to the end.
+static Result<std::string> read_quoted(std::string_view s, size_t& i) {
+    i += quote_at(s.substr(i), opening_quotes);
+    auto [close, len] = find_closing(s.substr(i));
+    std::string inner(s.substr(i, close == std::string_view::npos ? std::string_view::npos : close));
+    i = close == std::string_view::npos ? s.size() : i + close + len;
+    if (inner.find_first_not_of(" \t") == std::string::npos)
+        return bad_parameter("unbalanced or empty quotes in q: close the phrase with a second \"");
+    return inner;
+}
+
+Result<std::vector<QueryParser::Token>> QueryParser::lex(std::string_view q) const {
+    std::vector<Token> out;
+    for (size_t i = 0; i < q.size();) {
+        if (is_space(q[i])) { ++i; continue; }
+        Token t;
+        if (q[i] == '-' && i + 1 < q.size() && !is_space(q[i + 1])) { t.negated = true; ++i; }
+        if (quote_at(q.substr(i), opening_quotes)) {
+            auto inner = read_quoted(q, i);
+            if (!inner) return inner.error();
+            t.kind = Token::phrase;
+            t.text = inner.value();
+            out.push_back(std::move(t));
+            continue;
+        }
+        size_t end = i;
+        while (end < q.size() && !is_space(q[end]) && !quote_at(q.substr(end), opening_quotes)) ++end;
+        std::string word(q.substr(i, end - i));
+        i = end;
+        size_t colon = word.find(':');
+        if (colon != std::string::npos && std::find(fields.begin(), fields.end(), word.substr(0, colon)) != fields.end()) {
+            t.kind = Token::field;
+            t.name = word.substr(0, colon);
+            t.text = word.substr(colon + 1);
+            if (t.text.empty() && i < q.size() && quote_at(q.substr(i), opening_quotes)) {
+                auto inner = read_quoted(q, i);
+                if (!inner) return inner.error();
+                t.text = inner.value();
+            }
+            if (t.text.empty()) return bad_parameter("\"" + t.name + ":\" needs a value");
+        } else if (!t.negated && (word == "OR" || word == "AND" || word == "NOT")) {
+            t.kind = word == "OR" ? Token::op_or : word == "AND" ? Token::op_and : Token::op_not;
+        } else {
+            t.text = std::move(word);
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<Lang> QueryParser::languages_for(std::string_view word) const {
+    if (is_arabic_script(word)) return {Lang::ar};
+    if (only_lang_) return {*only_lang_};
+    return {Lang::en, Lang::fr};
+}
+
+std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, ParsedQuery& out) {
+    if (raw.size() > 1 && raw.back() == '*') {
+        WordToken t = analyzer_.analyse_word(raw.substr(0, raw.size() - 1), languages_for(raw).back());
+        if (t.word.empty()) return std::nullopt;
+        out.highlight.prefixes.insert(t.word);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, t.word, 200,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    auto spans = analyzer_.word_spans(raw);
+    if (spans.empty()) return std::nullopt;
+    if (spans.size() > 1) return phrase_query(raw, out); // "whole-of-government", "A/RES/73/195"
+    std::string_view w = raw.substr(spans[0].first, spans[0].second - spans[0].first);
+    std::vector<std::string> terms;
+    for (Lang lang : languages_for(w)) {
+        WordToken t = analyzer_.analyse_word(w, lang);
+        if (t.word.empty()) continue;
+        if (lang == languages_for(w).front()) out.plain_words.push_back(t.word);
+        terms.push_back(t.word);
+        out.highlight.words.insert(t.word);
+        // "sûre" stems to "sur": a stem that is a function word would match everywhere. (A
+        // function word's own stem is still asked for: "say" finds "says", whose stem it is.)
+        if (t.stem.empty() || (t.stem != t.word && is_stopword(t.stem))) continue;
+        terms.push_back("Z" + t.stem);
+        out.highlight.stems.insert(t.stem);
+        // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.
+        if (lang == Lang::ar && t.stem.rfind("ل", 0) == 0 && t.stem.size() >= 6) {
+            terms.push_back("Z" + t.stem.substr(2));
+            out.highlight.stems.insert(t.stem.substr(2));
+        }
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    if (terms.empty()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, ParsedQuery& out) {
+    Lang lang = only_lang_.value_or(phrase_lang_);
+    std::vector<std::string> words;
+    for (const auto& t : analyzer_.analyse(text, lang)) {
+        words.push_back(t.word);
+        out.highlight.words.insert(t.word);
+    }
+    if (words.empty()) return std::nullopt;
+    if (words.size() == 1) return Xapian::Query(words.front());
+    if (words.size() == 2) return adjacent_words(words[0], words[1], pairs_);
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 1; i < words.size() && pairs_ == WordPairs::indexed; ++i)
+        if (auto pair = schema::word_pair(words[i - 1], words[i]); !pair.empty()) pairs.emplace_back(pair);
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    if (pairs.empty()) return phrase;
+    // Positions are checked only where all the phrase's pairs occur (Xapian tests a phrase
+    // after the rest of an AND).
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+                         Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+}
+
+std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const {
+    FieldFilters& f = out.filters;
+    if (t.name == "speaker") {
+        f.speaker.push_back(t.text);
+    } else if (t.name == "doc") {
+        f.doc.push_back(t.text);
+    } else if (t.name == "lang") {
+        auto l = parse_lang(t.text);
+        if (!l) return bad_parameter("lang: must be ar, en or fr");
+        f.lang.emplace_back(lang_code(*l));
+    } else if (t.name == "objective") {
+        int n = 0;
+        for (char c : t.text) n = (c >= '0' && c <= '9' && n < 100) ? n * 10 + (c - '0') : 1000;
+        if (n < 1 || n > 23) return bad_parameter("objective: must be a GCM objective number, 1 to 23");
+        f.objective.push_back(n);
+    } else {
+        auto code = countries_ ? countries_(t.text) : std::nullopt;
+        if (!code) return bad_parameter("country: \"" + t.text + "\" is not a known country name or ISO code");
+        f.country.push_back(*code);
+    }
+    return std::nullopt;
+}
+
+Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> only_lang) {
+    only_lang_ = only_lang;
+    phrase_lang_ = detect_language(q);
+    auto tokens = lex(q);
+    if (!tokens) return tokens.error();
+    ParsedQuery out;
+    struct Clause { Xapian::Query query; bool negated; bool stopword; };
+    std::vector<Clause> clauses;
+    bool pending_or = false, pending_not = false;
+    for (const Token& t : tokens.value()) {
+        if (t.kind == Token::op_or) { pending_or = !clauses.empty(); continue; }
+        if (t.kind == Token::op_not) { pending_not = true; continue; }
+        if (t.kind == Token::op_and) continue;
+        if (t.kind == Token::field) {
+            if (auto err = field(t, out)) return *err;
+            continue;
+        }
+        auto q1 = t.kind == Token::phrase ? phrase_query(t.text, out) : word_query(t.text, out);
+        if (!q1) continue;
+        bool negated = t.negated || pending_not;
+        bool stop = t.kind == Token::word && is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
+        if (pending_or && !negated && !clauses.back().negated) {
+            clauses.back().query = Xapian::Query(Xapian::Query::OP_OR, clauses.back().query, *q1);
+            clauses.back().stopword = false;
+        } else {
+            clauses.push_back({*q1, negated, stop});
+        }
+        pending_or = pending_not = false;
+    }
+    bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.negated && !c.stopword; });
+    std::vector<Xapian::Query> positive, negative;
+    for (const auto& c : clauses) {
+        if (c.negated) negative.push_back(c.query);
+        else if (!c.stopword || !has_content) positive.push_back(c.query);
+    }
+    if (positive.empty() && negative.empty()) return out;
+    Xapian::Query query = positive.empty() ? Xapian::Query::MatchAll
+                                           : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+    if (!negative.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+    out.text = query;
+    return out;
+}
+
+} // namespace mahdar

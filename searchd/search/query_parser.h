@@ -1,0 +1,76 @@
+// Parsing the `q` parameter into a Xapian query, with the same analysis as indexed text.
+#pragma once
+
+#include "common/result.h"
+#include "text/analyzer.h"
+#include "text/stopwords.h"
+
+#include <xapian.h>
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mahdar {
+
+/// Filters named inside q (`speaker:`, `country:`, `objective:`, `lang:`), merged by the request
+/// parser with the URL's filter parameters.
+struct FieldFilters {
+    std::vector<std::string> speaker, country, lang, doc;
+    std::vector<int> objective;
+};
+
+/// What the snippet writer marks: normalised words, stems and word prefixes of the query.
+struct Highlight {
+    std::set<std::string> words, stems, prefixes;
+    bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+};
+
+struct ParsedQuery {
+    std::optional<Xapian::Query> text; ///< nullopt: no text (browse with filters)
+    FieldFilters filters;
+    Highlight highlight;
+    std::vector<std::string> plain_words; ///< normalised words outside phrases (spelling)
+};
+
+/// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.
+using CountryResolver = std::function<std::optional<std::string>(std::string_view)>;
+
+/// Whether the index has word-pair terms made with this build's stopword list (schema.h
+/// word_pair_prefix), so phrases can use them.
+enum class WordPairs { absent, indexed };
+
+/// Two adjacent words: through their pair term when there is one (no positions read), else as
+/// a phrase. Either way weighted as Xapian weights a phrase, by the sum of its words' weights.
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs);
+
+/// Parses queries: words (implicit AND), "phrases" (also “…” and «…»), OR between two terms,
+/// NOT/-term, word* prefixes, and field:value filters. A Latin word with no language filter is
+/// searched as English and French (its unstemmed form and both stems, as one synonym); Arabic
+/// script words by the Arabic rules. Not thread-safe (uses the caller's Analyzer).
+class QueryParser {
+public:
+    QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
+    Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
+    void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
+    WordPairs word_pairs() const { return pairs_; }
+
+private:
+    struct Token;
+    Result<std::vector<Token>> lex(std::string_view q) const;
+    std::optional<Xapian::Query> word_query(std::string_view raw, ParsedQuery& out);
+    std::optional<Xapian::Query> phrase_query(std::string_view text, ParsedQuery& out);
+    std::optional<Error> field(const Token& t, ParsedQuery& out) const;
+    std::vector<Lang> languages_for(std::string_view word) const;
+
+    Analyzer& analyzer_;
+    CountryResolver countries_;
+    WordPairs pairs_;
+    std::optional<Lang> only_lang_;
+    Lang phrase_lang_ = Lang::en;
+};
+
+
+} // namespace mahdar

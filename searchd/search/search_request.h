@@ -1,0 +1,30 @@
+// What a search asks for, once its parameters are checked (http/request.h makes it): the
+// input of Searcher's search(), independent of HTTP.
+#pragma once
+
+#include "common/lang.h"
+#include "search/query_parser.h"
+
+#include <cstddef>
+#include <string>
+
+namespace mahdar {
+
+enum class Sort { relevance, date_ascending, date_descending };
+enum class Collapse { none, doc };
+
+inline constexpr std::size_t max_query_bytes = 1024;
+inline constexpr int max_page_size = 100;
+
+struct SearchRequest {
+    std::string q;
+    ParsedQuery parsed;
+    FieldFilters filters;     ///< URL parameters and q's field:value filters together
+    std::string from, to;     ///< inclusive bounds as YYYYMMDD, or empty
+    Sort sort = Sort::relevance;
+    int page = 1, size = 10;
+    Collapse collapse = Collapse::none;
+    Lang ui = Lang::en;
+};
+
+} // namespace mahdar

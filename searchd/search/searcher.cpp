@@ -1,0 +1,337 @@
+#include "search/searcher.h"
+
+#include "facets/match_bits.h"
+#include "format/date_terms.h"
+#include "format/document_builder.h"
+#include "format/schema.h"
+#include "search/rank.h"
+#include "search/snippets.h"
+#include "text/normalise.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace mahdar {
+namespace s = schema;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Whether `db` sorts by a KeyMaker: Xapian's remote backend does not (UnimplementedError).
+bool sorts_by_key(const Xapian::Database& db) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(s::term(s::id, "\x01"))); // no such passage: nothing is read locally
+    Xapian::MultiValueKeyMaker keys;
+    keys.add_value(s::slot_date);
+    e.set_sort_by_key(&keys, false);
+    try {
+        e.get_mset(0, 1);
+        return true;
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    }
+}
+
+} // namespace
+
+WordPairs word_pairs_of(const Xapian::Database& db) {
+    try {
+        db.get_revision(); // throws for a stub of several shards, whose metadata is its first's
+        bool pairs = db.get_metadata(std::string(s::meta_version)) == s::version &&
+                     db.get_metadata(std::string(s::meta_word_pairs)) == stopword_fingerprint();
+        return pairs ? WordPairs::indexed : WordPairs::absent;
+    } catch (const Xapian::Error&) {
+        return WordPairs::absent;
+    }
+}
+
+std::string uuid_of(const Xapian::Database& db) {
+    try {
+        return db.get_uuid();
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
+
+Context::Context(const std::string& path, CountryResolver countries)
+    : db(path), parser(analyzer, std::move(countries), word_pairs_of(db)), checked(Clock::now()),
+      key_sort(sorts_by_key(db)), uuid(uuid_of(db)) {}
+
+ContextPool::ContextPool(std::string db_path, CountryResolver countries)
+    : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
+    auto first = std::make_unique<Context>(path_, countries_); // fail at start-up if unreadable
+    first->columns = columns_.get(first->db);
+    give_back(std::move(first));
+}
+
+ContextPool::Lease ContextPool::acquire() {
+    std::unique_ptr<Context> c;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!idle_.empty()) {
+            c = std::move(idle_.back());
+            idle_.pop_back();
+        }
+    }
+    if (!c) c = std::make_unique<Context>(path_, countries_);
+    if (Clock::now() - c->checked > std::chrono::milliseconds(500)) {
+        c->db.reopen();
+        c->checked = Clock::now();
+        // An index rebuilt in place (deleted and indexed again, or a bulk load renamed into
+        // place) may be at the same revision: reopen() then mixes its version file with the old
+        // tables. Its new uuid tells; open it afresh.
+        if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_);
+        c->parser.set_word_pairs(word_pairs_of(c->db)); // an indexer with another stopword list turns them off
+    }
+    c->columns = columns_.get(c->db);
+    return Lease(*this, std::move(c));
+}
+
+void ContextPool::give_back(std::unique_ptr<Context> c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(c));
+}
+
+namespace {
+
+// One filter of the request, and the facet whose own filter it is (none for doc; year for
+// the date range, which is also month's).
+struct FilterPart {
+    std::optional<Facet> facet;
+    Xapian::Query query;
+};
+
+std::vector<FilterPart> filter_parts(const Xapian::Database& db, const SearchRequest& r) {
+    const FieldFilters& f = r.filters;
+    std::vector<FilterPart> parts;
+    auto add = [&parts](std::optional<Facet> facet, const auto& values, auto term_of) {
+        if (values.empty()) return;
+        std::vector<Xapian::Query> terms;
+        for (const auto& v : values) terms.emplace_back(term_of(v));
+        parts.push_back({facet, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())});
+    };
+    add(Facet::speaker, f.speaker, [](const std::string& v) { return s::term(s::speaker, speaker_key(v)); });
+    add(Facet::country, f.country, [](const std::string& v) { return s::term(s::country, v); });
+    add(Facet::objective, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
+    add(Facet::lang, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
+    add(std::nullopt, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
+    if (!r.from.empty() || !r.to.empty()) parts.push_back({Facet::year, date_range_query(db, r.from, r.to)});
+    return parts;
+}
+
+bool owned_by(const FilterPart& p, std::optional<Facet> skip) {
+    if (!skip || !p.facet) return false;
+    return *p.facet == *skip || (*p.facet == Facet::year && *skip == Facet::month);
+}
+
+// The request's filters as one boolean query, leaving out the filter of facet `skip`.
+std::optional<Xapian::Query> filter_query(const Xapian::Database& db, const SearchRequest& r,
+                                          std::optional<Facet> skip) {
+    std::vector<Xapian::Query> parts;
+    for (auto& p : filter_parts(db, r))
+        if (!owned_by(p, skip)) parts.push_back(std::move(p.query));
+    if (parts.empty()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query full_query(const Xapian::Database& db, const SearchRequest& r, std::optional<Facet> skip) {
+    auto filter = filter_query(db, r, skip);
+    if (!r.parsed.text) return filter.value_or(Xapian::Query::MatchAll);
+    if (!filter) return *r.parsed.text;
+    return Xapian::Query(Xapian::Query::OP_FILTER, *r.parsed.text, *filter);
+}
+
+bool has_filter(const SearchRequest& r, Facet f) {
+    switch (f) {
+    case Facet::speaker: return !r.filters.speaker.empty();
+    case Facet::country: return !r.filters.country.empty();
+    case Facet::objective: return !r.filters.objective.empty();
+    case Facet::lang: return !r.filters.lang.empty();
+    default: return !r.from.empty() || !r.to.empty();
+    }
+}
+
+void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r, bool key_sort) {
+    Sort sort = r.sort;
+    if (sort == Sort::relevance && !r.parsed.text) sort = Sort::date_descending; // browsing
+    if (sort == Sort::relevance) return;
+    bool newest_first = sort == Sort::date_descending;
+    if (!key_sort) { // over remote shards: by date only, undated passages first when oldest first
+        e.set_sort_by_value_then_relevance(s::slot_date, newest_first);
+        return;
+    }
+    keys.add_value(s::slot_date, newest_first, newest_first ? "" : "\xff"); // undated last
+    keys.add_value(s::slot_doc);
+    keys.add_value(s::slot_ordinal);
+    e.set_sort_by_key_then_relevance(&keys, false);
+}
+
+// The facets without a filter of their own: counted over the request's whole match.
+std::vector<Facet> unfiltered_facets(const SearchRequest& r) {
+    std::vector<Facet> out;
+    for (Facet f : all_facets)
+        if (!has_filter(r, f)) out.push_back(f);
+    return out;
+}
+
+std::vector<Facet> counted_with(Facet f) {
+    if (f == Facet::year) return {Facet::year, Facet::month};
+    return {f};
+}
+
+// Counts every facet and the total from bitmaps of the text query and of each filter, when the
+// query allows it (match_bits.h) and the columns are there: one walk of each posting list,
+// where the matcher would be run once for the result and once more per filtered facet.
+// `walked` receives the text's posting lists walked whole (for ranking).
+std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out,
+                                       WalkedLists* walked) {
+    if (!c.columns || r.collapse == Collapse::doc) return std::nullopt;
+    const FacetColumns& columns = *c.columns;
+    auto text = match_bits(c.db, r.parsed.text.value_or(Xapian::Query::MatchAll), &columns.present, walked);
+    if (!text) return std::nullopt;
+    // Language and date filters match large parts of the index: they are checked on the
+    // matching passages' column values instead of walking their posting lists.
+    std::vector<FilterPart> parts = filter_parts(c.db, r);
+    std::vector<DocBits> part_bits(parts.size());
+    std::vector<std::vector<char>> pass(parts.size()); // by raw value id of the facet's column
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].facet == Facet::lang || parts[i].facet == Facet::year) {
+            bool lang = parts[i].facet == Facet::lang;
+            const auto& values = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].values;
+            for (const auto& v : values)
+                pass[i].push_back(lang ? std::find(r.filters.lang.begin(), r.filters.lang.end(), v) != r.filters.lang.end()
+                                       : !v.empty() && (r.from.empty() || v >= r.from) && (r.to.empty() || v <= r.to));
+            continue;
+        }
+        auto bits = match_bits(c.db, parts[i].query, &columns.present);
+        if (!bits) return std::nullopt;
+        part_bits[i] = std::move(*bits);
+    }
+    auto matching = [&](std::optional<Facet> skip) {
+        DocBits bits = *text;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (!owned_by(parts[i], skip) && pass[i].empty()) bits &= part_bits[i];
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (owned_by(parts[i], skip) || pass[i].empty()) continue;
+            const auto& ids = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].ids;
+            const auto& ok = pass[i];
+            bits.retain_if([&](Xapian::docid id) { return id < ids.size() && ok[ids[id]]; });
+        }
+        return bits;
+    };
+    DocBits all = matching(std::nullopt);
+    out.total = all.count();
+    std::vector<Facet> free_facets = unfiltered_facets(r);
+    FacetCounter counter(free_facets, c.columns);
+    counter.count(all);
+    for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+        if (!has_filter(r, f)) continue;
+        FacetCounter own(counted_with(f), c.columns);
+        own.count(matching(f));
+        for (Facet g : counted_with(f)) out.facets.emplace_back(g, own.values(g, labels, r.ui));
+    }
+    return all;
+}
+
+// Counts the facets whose own filter is active, each over the match without that filter.
+void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
+    Xapian::doccount all = c.db.get_doccount();
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+        if (!has_filter(r, f)) continue;
+        Xapian::Enquire e(c.db);
+        e.set_query(full_query(c.db, r, f));
+        e.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no ranking (~40% faster)
+        std::vector<Facet> counted = counted_with(f);
+        FacetCounter counter(counted, c.columns);
+        counter.attach(e);
+        e.get_mset(0, 0, all);
+        for (Facet g : counted) out.facets.emplace_back(g, counter.values(g, labels, r.ui));
+    }
+}
+
+std::vector<RankedHit> hits_of(const Xapian::MSet& mset) {
+    std::vector<RankedHit> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+    return out;
+}
+
+DocLengths ranking_stats(const FacetColumns& columns) {
+    return {columns.lengths, columns.average_length, columns.count};
+}
+
+std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
+    std::string out;
+    bool changed = false;
+    size_t pos = 0;
+    while (pos < r.q.size()) {
+        size_t end = r.q.find(' ', pos);
+        if (end == std::string::npos) end = r.q.size();
+        std::string chunk = r.q.substr(pos, end - pos);
+        WordToken t = c.analyzer.analyse_word(chunk, Lang::en);
+        // Only words the index does not have are corrected: a known word is no typo, and the
+        // spelling look-up is costly on a large index.
+        std::string fix = t.word.size() >= 3 && chunk.find(':') == std::string::npos && !c.db.term_exists(t.word)
+                              ? c.db.get_spelling_suggestion(t.word, 2) : "";
+        if (!fix.empty() && fix != t.word) {
+            chunk = fix;
+            changed = true;
+        }
+        out += (out.empty() ? "" : " ") + chunk;
+        pos = end + 1;
+    }
+    return changed ? std::optional<std::string>(out) : std::nullopt;
+}
+
+} // namespace
+
+SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
+    auto start = Clock::now();
+    SearchResult out;
+    out.page = r.page;
+    out.size = r.size;
+    Xapian::Enquire e(c.db);
+    e.set_query(full_query(c.db, r, std::nullopt));
+    Xapian::MultiValueKeyMaker keys;
+    set_sort(e, keys, r, c.key_sort);
+    if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
+    auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
+    std::vector<RankedHit> page;
+    bool by_relevance = r.sort == Sort::relevance && r.parsed.text;
+    WalkedLists walked;
+    if (auto all = count_with_bits(c, r, labels, out, by_relevance ? &walked : nullptr)) { // only the page is wanted
+        std::optional<std::vector<RankedHit>> ranked;
+        if (by_relevance)
+            ranked = rank_match(c.db, *r.parsed.text, *all, ranking_stats(*c.columns), first, size, walked);
+        if (ranked) page = std::move(*ranked);
+        else page = hits_of(e.get_mset(first, size));
+    } else {
+        std::vector<Facet> free_facets = unfiltered_facets(r);
+        FacetCounter counter(free_facets, c.columns);
+        counter.attach(e);
+        Xapian::MSet mset = e.get_mset(first, size, c.db.get_doccount());
+        out.total = mset.get_matches_estimated();
+        for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+        count_own_filtered(c, r, labels, out);
+        page = hits_of(mset);
+    }
+    for (const RankedHit& ranked : page) {
+        Hit h;
+        h.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(ranked.id).get_data()));
+        h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
+        h.score = by_relevance ? ranked.weight : 0;
+        out.hits.push_back(std::move(h));
+    }
+    std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (out.total < 3 && !r.q.empty()) {
+        try {
+            out.suggestion = suggest(c, r);
+        } catch (const Xapian::UnimplementedError&) { // a remote shard has no spelling table to offer
+        }
+    }
+    out.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return out;
+}
+
+} // namespace mahdar

@@ -1,0 +1,128 @@
+// Step 2 of a search: running a SearchRequest against the index. Also passages, documents,
+// facet listings and health (lookups.cpp).
+//
+// Thread safety: Xapian objects are never shared between threads. Each request borrows a
+// Context (its own Xapian::Database, Analyzer and QueryParser) from the ContextPool and returns
+// it when done; the pool is the only shared state and is guarded by a mutex. Labels are const.
+#pragma once
+
+#include "facets/facets.h"
+#include "facets/labels.h"
+#include "format/passage.h"
+#include "search/query_parser.h"
+#include "search/search_request.h"
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mahdar {
+
+struct Context {
+    Xapian::Database db;
+    Analyzer analyzer;
+    QueryParser parser;
+    std::chrono::steady_clock::time_point checked;
+    std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
+    bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
+    std::string uuid; ///< of db when opened
+    Context(const std::string& path, CountryResolver countries);
+};
+
+/// Whether every passage of `db` has word-pair terms made with this build's stopword list: a
+/// single database (of a stub of several shards, Xapian reads only the first's metadata) whose
+/// schema version and word-pairs fingerprint say so.
+WordPairs word_pairs_of(const Xapian::Database& db);
+
+/// The database's uuid ("" if it has none).
+std::string uuid_of(const Xapian::Database& db);
+
+/// Hands out Contexts, creating them on demand; a Context is reopened at most twice a second,
+/// so a revision committed by the indexer is served within a second or two. Also keeps the
+/// facet columns of the newest revision, shared by all Contexts.
+class ContextPool {
+public:
+    ContextPool(std::string db_path, CountryResolver countries);
+
+    class Lease {
+    public:
+        Lease(ContextPool& pool, std::unique_ptr<Context> c) : pool_(pool), c_(std::move(c)) {}
+        Lease(Lease&&) = default;
+        ~Lease() { if (c_) pool_.give_back(std::move(c_)); }
+        Context* operator->() { return c_.get(); }
+        Context& operator*() { return *c_; }
+
+    private:
+        ContextPool& pool_;
+        std::unique_ptr<Context> c_;
+    };
+
+    Lease acquire();
+
+private:
+    void give_back(std::unique_ptr<Context> c);
+    std::string path_;
+    CountryResolver countries_;
+    FacetColumnsCache columns_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Context>> idle_;
+};
+
+struct Hit {
+    Passage passage;
+    std::string snippet_html;
+    double score = 0;
+};
+
+struct SearchResult {
+    std::size_t total = 0;
+    int page = 1, size = 10;
+    std::vector<Hit> hits;
+    std::vector<std::pair<Facet, std::vector<FacetValue>>> facets;
+    std::optional<std::string> suggestion;
+    double took_ms = 0;
+};
+
+struct PassageView {
+    Passage passage;
+    std::optional<std::string> prev_id, next_id;
+};
+
+struct DocumentView {
+    std::string meta_json; ///< the document record the indexer stored
+    std::vector<Passage> passages;
+};
+
+struct HealthView {
+    std::size_t passages = 0, documents = 0;
+    unsigned long long revision = 0;
+};
+
+/// Runs f(c); when the indexer has committed twice since `c` opened its revision (Xapian then
+/// discards the old one), reopens the database and runs f again, a few times at most.
+template <class F>
+auto with_reopen(Context& c, F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f(c);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3) throw;
+            c.db.reopen();
+            c.columns.reset(); // they were for the old revision
+        }
+    }
+}
+
+SearchResult search(Context& c, const SearchRequest& r, const Labels& labels);
+Result<PassageView> get_passage(Context& c, const std::string& id);
+Result<DocumentView> get_document(Context& c, const std::string& doc_id);
+std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels);
+HealthView health(Context& c);
+
+/// Passages of `doc_id`, in order.
+std::vector<Passage> document_passages(Xapian::Database& db, const std::string& doc_id);
+
+} // namespace mahdar
