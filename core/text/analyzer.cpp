@@ -6,6 +6,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -104,6 +105,19 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
     t.word = fold_accents(w);
     t.stem = rules.order == StemOrder::stem_then_fold ? fold_accents(stemmer(w)) : stemmer(t.word);
     return t;
+}
+
+std::vector<std::vector<std::string>> Analyzer::analyse_as_indexed(std::string_view text,
+                                                                   std::optional<Lang> passage) {
+    std::vector<std::vector<std::string>> out;
+    // Arabic-script words are analysed alike in every passage, so the Latin words decide.
+    for (Lang lang : word_languages("", passage)) {
+        std::vector<std::string> words;
+        for (auto& t : analyse(text, lang)) words.push_back(std::move(t.word));
+        if (!words.empty() && std::find(out.begin(), out.end(), words) == out.end())
+            out.push_back(std::move(words));
+    }
+    return out;
 }
 
 std::vector<WordToken> Analyzer::analyse(std::string_view text, Lang lang) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,12 @@ public:
     /// Every word of `text`, analysed with the rules of `lang` (Arabic-script words always by
     /// the Arabic rules).
     std::vector<WordToken> analyse(std::string_view text, Lang lang);
+
+    /// The distinct word sequences (normalised words) the indexer gives `text` in a passage of
+    /// each language word_languages() allows (`passage`: a search restricted to one language).
+    /// Words are split as analyse() splits them; empty when `text` has no word.
+    std::vector<std::vector<std::string>> analyse_as_indexed(std::string_view text,
+                                                             std::optional<Lang> passage);
 
     /// One word, analysed as in analyse(); `word` is empty when nothing is left (a lone "l'").
     WordToken analyse_word(std::string_view raw, Lang lang);

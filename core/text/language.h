@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace mahdar {
 
@@ -25,5 +26,12 @@ struct LatinRules {
 /// The rules for Latin-script words in `lang`; Arabic passages use English rules for the
 /// Latin words they quote (acronyms, names).
 const LatinRules& latin_rules(Lang lang);
+
+/// The languages whose rules the indexer may have applied to `word` in a passage of language
+/// `passage` (any of the three when nullopt): an Arabic-script word is analysed by the Arabic
+/// rules in every passage; a Latin-script word by its passage's rules, and Arabic passages use
+/// the English ones. The query side analyses a word under each of these, so that it meets the
+/// indexer's decision whatever the passage's language. Never empty.
+std::vector<Lang> word_languages(std::string_view word, std::optional<Lang> passage);
 
 } // namespace mahdar

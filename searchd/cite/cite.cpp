@@ -25,15 +25,13 @@ KnownWord index_lexicon(Xapian::Database& db) {
 }
 
 // The index term of each word of the text, as analysed by the rules of the text's language
-// (of English, then French, when it is not given), with its frequency; 0 when not indexed.
+// (text/language.h word_languages: each language it may be in, when it is not given), with its frequency; 0 when not indexed.
 std::vector<std::pair<std::string, Xapian::doccount>>
 index_terms(Context& c, const std::vector<QuoteWord>& words, std::optional<Lang> lang) {
-    std::vector<Lang> langs =
-        lang ? std::vector<Lang>{*lang} : std::vector<Lang>{Lang::en, Lang::fr};
     std::vector<std::pair<std::string, Xapian::doccount>> out;
     for (const auto& w : words) {
         std::pair<std::string, Xapian::doccount> best;
-        for (Lang l : langs) {
+        for (Lang l : word_languages(w.key, lang)) {
             std::string t = c.analyzer.analyse_word(w.key, l).word;
             Xapian::doccount df = t.empty() || t.size() > 200 ? 0 : c.db.get_termfreq(t);
             if (df > best.second) best = {std::move(t), df};

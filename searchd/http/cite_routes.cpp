@@ -1,5 +1,6 @@
 #include "http/cite_routes.h"
 
+#include "http/answer.h"
 #include "http/json_out.h"
 #include "search/snippets.h"
 
@@ -11,16 +12,6 @@ namespace mahdar {
 namespace {
 
 using json = nlohmann::json;
-
-void send_json(httplib::Response& res, const json& body, int status = 200) {
-    res.status = status;
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                    "application/json; charset=utf-8");
-}
-
-void send_error(httplib::Response& res, const Error& e) {
-    send_json(res, to_json(e), e.status);
-}
 
 // The passage with the matched stretch marked, HTML-escaped.
 std::string marked_html(const std::string& text, std::uint32_t begin, std::uint32_t end) {
@@ -78,7 +69,8 @@ void answer(Services& s, const CitationFormatter& formatter, const Result<CiteRe
             httplib::Response& res) {
     if (!r) return send_error(res, r.error());
     auto lease = s.pool.acquire();
-    send_json(res, to_json(cite(*lease, r.value()), formatter));
+    auto found = with_reopen(*lease, [&r](Context& c) { return cite(c, r.value()); });
+    send_json(res, to_json(found, formatter));
 }
 
 } // namespace
@@ -92,12 +84,12 @@ json to_json(const CiteResult& r, const CitationFormatter& formatter) {
 
 void register_cite_routes(httplib::Server& server, Services& s) {
     auto formatter = std::make_shared<const CitationFormatter>();
-    server.Get("/api/cite", [&s, formatter](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
         answer(s, *formatter, parse_query(req), res);
-    });
-    server.Post("/api/cite", [&s, formatter](const httplib::Request& req, httplib::Response& res) {
+    }));
+    server.Post("/api/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
         answer(s, *formatter, parse_body(req.body), res);
-    });
+    }));
 }
 
 } // namespace mahdar

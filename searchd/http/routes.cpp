@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/cite_routes.h"
+#include "http/answer.h"
 #include "http/json_out.h"
 #include "http/request.h"
 #include "http/static_files.h"
@@ -15,18 +16,14 @@
 namespace mahdar {
 namespace {
 
-using json = nlohmann::json;
-using Clock = std::chrono::steady_clock;
-thread_local Clock::time_point request_start;
-
-void send_json(httplib::Response& res, const json& body, int status = 200) {
-    res.status = status;
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
-}
-
-void send_error(httplib::Response& res, const Error& e) { send_json(res, to_json(e), e.status); }
-
 Params params_of(const httplib::Request& req) { return Params(req.params.begin(), req.params.end()); }
+
+// An id from the path, checked.
+Result<std::string> path_id(const httplib::Request& req, const char* what) {
+    std::string id = req.matches[1];
+    if (!is_valid_utf8(id)) return bad_parameter(std::string("the ") + what + " id is not valid UTF-8");
+    return id;
+}
 
 void handle_search(Services& s, const httplib::Request& req, httplib::Response& res) {
     auto lease = s.pool.acquire();
@@ -37,21 +34,19 @@ void handle_search(Services& s, const httplib::Request& req, httplib::Response& 
 }
 
 void handle_passage(Services& s, const httplib::Request& req, httplib::Response& res) {
-    std::string id = req.matches[1];
-    if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the passage id is not valid UTF-8"));
+    auto id = path_id(req, "passage");
+    if (!id) return send_error(res, id.error());
     auto lease = s.pool.acquire();
-    auto v = with_reopen(*lease, [&id](Context& c) { return get_passage(c, id); });
-    if (!v) return send_error(res, v.error());
-    send_json(res, to_json(v.value()));
+    auto v = with_reopen(*lease, [&id](Context& c) { return get_passage(c, id.value()); });
+    send_result(res, v, [](const PassageView& p) { return to_json(p); });
 }
 
 void handle_document(Services& s, const httplib::Request& req, httplib::Response& res) {
-    std::string id = req.matches[1];
-    if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the document id is not valid UTF-8"));
+    auto id = path_id(req, "document");
+    if (!id) return send_error(res, id.error());
     auto lease = s.pool.acquire();
-    auto v = with_reopen(*lease, [&id](Context& c) { return get_document(c, id); });
-    if (!v) return send_error(res, v.error());
-    send_json(res, to_json(v.value()));
+    auto v = with_reopen(*lease, [&id](Context& c) { return get_document(c, id.value()); });
+    send_result(res, v, [](const DocumentView& d) { return to_json(d); });
 }
 
 void handle_facets(Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -106,7 +101,6 @@ void set_error_answers(httplib::Server& server) {
 
 void set_logging(httplib::Server& server) {
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-        request_start = Clock::now();
         // Debian's cpp-httplib compresses every text answer with brotli or gzip when asked,
         // which costs more time than it saves on the loopback and LAN links searchd serves
         // (measured 29 ms vs 4 ms for a 7 KB script): answer uncompressed.
@@ -114,8 +108,10 @@ void set_logging(httplib::Server& server) {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-        std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status, ms);
+        std::string timing = res.get_header_value("Server-Timing"); // "app;dur=1.2", or none
+        auto dur = timing.find("dur=");
+        std::string ms = dur == std::string::npos ? "-" : timing.substr(dur + 4) + "ms";
+        std::fprintf(stderr, "%s %s %d %s\n", req.method.c_str(), req.path.c_str(), res.status, ms.c_str());
     });
 }
 
@@ -125,11 +121,17 @@ void configure_server(httplib::Server& server, unsigned threads) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(1 << 20);
     server.set_tcp_nodelay(true); // else delayed ACKs add ~40 ms to each keep-alive answer
+    // cpp-httplib's default also sets SO_REUSEPORT, which lets a second searchd bind the same
+    // port and take half its connections: keep only SO_REUSEADDR (restart after TIME_WAIT).
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof yes);
+    });
 }
 
 void register_routes(httplib::Server& server, Services& s) {
     auto bind = [&s](void (*h)(Services&, const httplib::Request&, httplib::Response&)) {
-        return [&s, h](const httplib::Request& req, httplib::Response& res) { h(s, req, res); };
+        return timed([&s, h](const httplib::Request& req, httplib::Response& res) { h(s, req, res); });
     };
     server.Get("/api/search", bind(handle_search));
     server.Get("/api/passage/(.+)", bind(handle_passage));
@@ -137,17 +139,17 @@ void register_routes(httplib::Server& server, Services& s) {
     server.Get("/api/facets", bind(handle_facets));
     server.Get("/api/health", bind(handle_health));
     register_cite_routes(server, s); // before the catch-all routes below
-    server.Get("/api/.*", handle_other_method);
-    server.Post("/.*", handle_other_method);
-    server.Put("/.*", handle_other_method);
-    server.Delete("/.*", handle_other_method);
-    server.Patch("/.*", handle_other_method);
+    server.Get("/api/.*", timed(handle_other_method));
+    server.Post("/.*", timed(handle_other_method));
+    server.Put("/.*", timed(handle_other_method));
+    server.Delete("/.*", timed(handle_other_method));
+    server.Patch("/.*", timed(handle_other_method));
     if (s.web_root) {
         std::filesystem::path root = *s.web_root;
-        server.Get("/.*", [root](const httplib::Request& req, httplib::Response& res) {
+        server.Get("/.*", timed([root](const httplib::Request& req, httplib::Response& res) {
             auto err = serve_static(root, req.path, res);
             if (err) send_error(res, *err);
-        });
+        }));
     }
     set_error_answers(server);
     set_logging(server);

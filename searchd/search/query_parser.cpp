@@ -1,7 +1,6 @@
 #include "search/query_parser.h"
 
 #include "format/schema.h"
-#include "text/langid.h"
 #include "text/normalise.h"
 #include "text/stopwords.h"
 
@@ -104,9 +103,7 @@ Result<std::vector<QueryParser::Token>> QueryParser::lex(std::string_view q) con
 }
 
 std::vector<Lang> QueryParser::languages_for(std::string_view word) const {
-    if (is_arabic_script(word)) return {Lang::ar};
-    if (only_lang_) return {*only_lang_};
-    return {Lang::en, Lang::fr};
+    return word_languages(word, only_lang_);
 }
 
 std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, ParsedQuery& out) {
@@ -145,14 +142,9 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
-std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, ParsedQuery& out) {
-    Lang lang = only_lang_.value_or(phrase_lang_);
-    std::vector<std::string> words;
-    for (const auto& t : analyzer_.analyse(text, lang)) {
-        words.push_back(t.word);
-        out.highlight.words.insert(t.word);
-    }
-    if (words.empty()) return std::nullopt;
+// One phrase of normalised words: a word, two adjacent words, or a longer phrase whose
+// positions are checked only where all its word pairs occur.
+Xapian::Query QueryParser::phrase_of(const std::vector<std::string>& words) const {
     if (words.size() == 1) return Xapian::Query(words.front());
     if (words.size() == 2) return adjacent_words(words[0], words[1], pairs_);
     std::vector<Xapian::Query> pairs;
@@ -160,10 +152,23 @@ std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, Pa
         if (auto pair = schema::word_pair(words[i - 1], words[i]); !pair.empty()) pairs.emplace_back(pair);
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
     if (pairs.empty()) return phrase;
-    // Positions are checked only where all the phrase's pairs occur (Xapian tests a phrase
-    // after the rest of an AND).
+    // Xapian tests a phrase after the rest of an AND.
     return Xapian::Query(Xapian::Query::OP_FILTER, phrase,
                          Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+}
+
+// A phrase is analysed as the indexer would have analysed the same words in a passage of each
+// language it may be in (text/language.h word_languages): "l'objectif 23" is "objectif 23" in a
+// French passage and "l'objectif 23" in an English one, whatever else the query holds.
+std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, ParsedQuery& out) {
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& words : analyzer_.analyse_as_indexed(text, only_lang_)) {
+        out.highlight.words.insert(words.begin(), words.end());
+        alternatives.push_back(phrase_of(words));
+    }
+    if (alternatives.empty()) return std::nullopt;
+    if (alternatives.size() == 1) return alternatives.front();
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const {
@@ -191,7 +196,6 @@ std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const 
 
 Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> only_lang) {
     only_lang_ = only_lang;
-    phrase_lang_ = detect_language(q);
     auto tokens = lex(q);
     if (!tokens) return tokens.error();
     ParsedQuery out;

@@ -62,6 +62,7 @@ private:
     Result<std::vector<Token>> lex(std::string_view q) const;
     std::optional<Xapian::Query> word_query(std::string_view raw, ParsedQuery& out);
     std::optional<Xapian::Query> phrase_query(std::string_view text, ParsedQuery& out);
+    Xapian::Query phrase_of(const std::vector<std::string>& words) const;
     std::optional<Error> field(const Token& t, ParsedQuery& out) const;
     std::vector<Lang> languages_for(std::string_view word) const;
 
@@ -69,7 +70,6 @@ private:
     CountryResolver countries_;
     WordPairs pairs_;
     std::optional<Lang> only_lang_;
-    Lang phrase_lang_ = Lang::en;
 };
 
 
