@@ -1,4 +1,5 @@
 // mahdar-indexer: index reports and JSON Lines passages into a Xapian database.
+#include "common/result.h"
 #include "ingest/sources.h"
 #include "write/index_writer.h"
 
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
     Args args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;
-        return 2;
+        return mahdar::exit_status(mahdar::ErrorCode::bad_parameter);
     }
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
@@ -72,12 +73,12 @@ int main(int argc, char** argv) {
                      stop_requested ? "interrupted" : "done", r.files_indexed, r.files_unchanged,
                      r.files_skipped, r.files_pruned, r.passages, mb, r.seconds,
                      r.seconds > 0 ? mb / r.seconds : 0.0);
-        if (stop_requested) return 130;
-        return r.problems.empty() ? 0 : 3;
+        if (stop_requested) return mahdar::exit_status(mahdar::ErrorCode::interrupted);
+        return r.problems.empty() ? 0 : mahdar::exit_status(mahdar::ErrorCode::bad_input);
     } catch (const Xapian::Error& e) {
         std::cerr << "mahdar-indexer: " << e.get_description() << '\n';
     } catch (const std::exception& e) {
         std::cerr << "mahdar-indexer: " << e.what() << '\n';
     }
-    return 1;
+    return mahdar::exit_status(mahdar::ErrorCode::internal);
 }

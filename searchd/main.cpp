@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     Args args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;
-        return 2;
+        return mahdar::exit_status(mahdar::ErrorCode::bad_parameter);
     }
     sigset_t signals;
     sigemptyset(&signals);
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
                                   : (server.bind_to_port(args.host, args.port) ? args.port : -1);
         if (port < 0) {
             std::cerr << "mahdar-searchd: cannot listen on " << args.host << ":" << args.port << '\n';
-            return 1;
+            return mahdar::exit_status(mahdar::ErrorCode::internal);
         }
         std::printf("listening on http://%s:%d\n", args.host.c_str(), port);
         std::fflush(stdout);
@@ -109,5 +109,5 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::cerr << "mahdar-searchd: " << e.what() << '\n';
     }
-    return 1;
+    return mahdar::exit_status(mahdar::ErrorCode::internal);
 }

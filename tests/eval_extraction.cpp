@@ -152,8 +152,8 @@ void evaluate_file(Evaluation& e, const fs::path& gold_path, const fs::path& sou
         return;
     }
     SourceFile src = read_source(path);
-    if (!src.error.empty() || src.documents.empty())
-        throw std::runtime_error(path.string() + ": " + src.error);
+    if (src.error || src.documents.empty())
+        throw std::runtime_error(path.string() + ": " + (src.error ? src.error->message : "no passages"));
     Document& doc = src.documents.front();
     enrich(doc, &x);
     std::string lang = gold.at("lang").get<std::string>();

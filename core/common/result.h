@@ -1,23 +1,55 @@
-// Expected failures as values: a Result<T> holds a T or an Error that maps to an HTTP status.
+// Expected failures as values. A Result<T> holds a T or an Error; an Error's code maps, through
+// the one table in result.cpp, to the HTTP status searchd answers with and to the exit status
+// of the command-line tools. Exceptions are kept for I/O, Xapian and ICU set-up, caught at the
+// boundaries (each main, searchd's exception handler).
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 namespace mahdar {
 
-/// An error a client can fix (or a missing thing), with its HTTP status and a stable code.
-struct Error {
-    int status = 400;
-    std::string code;    ///< "bad_parameter", "not_found", "too_long", …
-    std::string message; ///< for people: what is wrong and what is accepted
+enum class ErrorCode {
+    bad_parameter,      ///< a request parameter, query syntax or command-line argument is wrong
+    not_found,          ///< no passage, document, file or route of that name
+    method_not_allowed, ///< a known route asked with another HTTP method
+    too_long,           ///< a parameter or body over its limit
+    http_error,         ///< any other HTTP-level refusal (cpp-httplib's own statuses)
+    bad_input,          ///< an input file or line that cannot be read: reported and skipped
+    interrupted,        ///< stopped by a signal after finishing what was in hand
+    internal,           ///< a bug or an environment failure
 };
 
-inline Error bad_parameter(std::string message) { return {400, "bad_parameter", std::move(message)}; }
-inline Error not_found(std::string message) { return {404, "not_found", std::move(message)}; }
-inline Error too_long(std::string message) { return {413, "too_long", std::move(message)}; }
+/// "bad_parameter", "not_found", …: the stable code of the API's error answers.
+std::string_view code_name(ErrorCode code);
 
+/// The HTTP status an error answers with (400, 404, 405, 413, 500…).
+int http_status(ErrorCode code);
+
+/// The exit status of mahdar-indexer and mahdar-searchd for a run that ends with the error
+/// (README: 1 error, 2 usage, 3 some input skipped, 130 interrupted).
+int exit_status(ErrorCode code);
+
+/// An error a client or operator can act on, with a message for people: what is wrong and
+/// what is accepted. `status` and `code` follow from `kind` (the table in result.cpp).
+struct Error {
+    Error(ErrorCode kind_, std::string message_, int status_ = 0)
+        : kind(kind_), status(status_ ? status_ : http_status(kind_)), code(code_name(kind_)),
+          message(std::move(message_)) {}
+    ErrorCode kind;
+    int status;       ///< HTTP status; http_error keeps the one cpp-httplib set
+    std::string code;
+    std::string message;
+};
+
+inline Error bad_parameter(std::string message) { return {ErrorCode::bad_parameter, std::move(message)}; }
+inline Error not_found(std::string message) { return {ErrorCode::not_found, std::move(message)}; }
+inline Error too_long(std::string message) { return {ErrorCode::too_long, std::move(message)}; }
+
+/// A value or an Error. An operation with no value to give returns std::optional<Error>:
+/// nullopt when it succeeded.
 template <class T>
 class Result {
 public:

@@ -1,9 +1,11 @@
 // Reading sources: report files with optional sidecars, and JSON Lines passage files.
 #pragma once
 
+#include "common/result.h"
 #include "format/passage.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +17,7 @@ struct SourceFile {
     std::filesystem::path path;
     std::string content_hash; ///< hex FNV-1a of the file and its sidecar
     std::vector<Document> documents;
-    std::string error;                ///< non-empty: the file was skipped
+    std::optional<Error> error;        ///< set (ErrorCode::bad_input): the file was skipped
     std::vector<std::string> warnings; ///< "file:line: reason"
 };
 

@@ -97,8 +97,8 @@ private:
     void read(const fs::path& path) {
         SourceFile src = read_source(path);
         for (const auto& w : src.warnings) report_.problems.push_back(w);
-        if (!src.error.empty()) {
-            skip_file(report_, path, src.error);
+        if (src.error) {
+            skip_file(report_, path, src.error->message);
             return;
         }
         auto file = std::make_shared<LoadingFile>();

@@ -103,8 +103,8 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
                                                                  DocOwners& owners, IndexReport& report) {
     SourceFile src = read_source(file);
     for (const auto& w : src.warnings) report.problems.push_back(w);
-    if (!src.error.empty()) {
-        skip_file(report, file, src.error);
+    if (src.error) {
+        skip_file(report, file, src.error->message);
         return std::nullopt;
     }
     std::string key = file_key(file);

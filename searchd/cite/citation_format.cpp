@@ -1,5 +1,6 @@
 #include "cite/citation_format.h"
 
+#include "common/dates.h"
 #include "text/normalise.h"
 
 #include <unicode/smpdtfmt.h>
@@ -85,20 +86,10 @@ struct Ymd {
 };
 
 std::optional<Ymd> parse_iso_date(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-    auto num = [&iso](std::size_t b, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = b; i < b + n; ++i) {
-            if (iso[i] < '0' || iso[i] > '9') return -1;
-            v = v * 10 + (iso[i] - '0');
-        }
-        return v;
-    };
+    if (!is_iso_date(iso)) return std::nullopt;
+    auto num = [&iso](std::size_t b, std::size_t n) { return std::stoi(std::string(iso.substr(b, n))); };
     Ymd d{num(0, 4), num(5, 2), num(8, 2)};
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0;
-    if (d.y < 1 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > days[d.m - 1]) return std::nullopt;
-    if (d.m == 2 && d.d == 29 && !leap) return std::nullopt;
+    if (d.y < 1) return std::nullopt;
     return d;
 }
 

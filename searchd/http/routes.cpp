@@ -72,7 +72,7 @@ void handle_other_method(const httplib::Request& req, httplib::Response& res) {
     static const std::regex known("^/api/(search|passage/.+|document/.+|facets|health|cite)$");
     if (std::regex_match(req.path, known)) {
         res.set_header("Allow", req.path == "/api/cite" ? "GET, POST" : "GET");
-        return send_error(res, {405, "method_not_allowed", req.method + " is not allowed on " + req.path});
+        return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
     }
     send_error(res, not_found("no such route: " + req.method + " " + req.path));
 }
@@ -82,7 +82,7 @@ void set_error_answers(httplib::Server& server) {
         if (!res.body.empty()) return;
         if (res.status == 413) return send_error(res, too_long("the request body is too large"));
         if (res.status == 404) return send_error(res, not_found("no such route: " + req.path));
-        send_error(res, {res.status, "http_error", "the request could not be served"});
+        send_error(res, {ErrorCode::http_error, "the request could not be served", res.status});
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "internal error";
@@ -95,7 +95,7 @@ void set_error_answers(httplib::Server& server) {
         } catch (...) {
         }
         std::fprintf(stderr, "error: %s\n", what.c_str());
-        send_error(res, {500, "internal", "internal error: " + what});
+        send_error(res, {ErrorCode::internal, "internal error: " + what});
     });
 }
 
