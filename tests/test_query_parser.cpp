@@ -250,6 +250,9 @@ TEST_CASE("Bad query syntax is refused with a message that says what is wrong", 
         {"objective:99999999999", "1 to 23"},
         {"lang:de", "ar, en or fr"},
         {"country:Atlantis", "\"Atlantis\" is not a known country"},
+        // A filter has no negative form: refused rather than applied as its opposite.
+        {"migrants -country:MA", "cannot be negated"},
+        {"NOT speaker:Salman migrants", "cannot be negated"},
     };
     for (const auto& row : rows) {
         INFO("q = " << row.q);

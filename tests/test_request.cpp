@@ -177,6 +177,7 @@ TEST_CASE("A bad parameter is refused with its status and a message naming it", 
         {{{"q", "migrants"}, {"doc", "\xFF"}}, 400, "parameter doc "},
         {{{"q", "objective:24"}}, 400, "objective: must"},
         {{{"q", "\"\""}}, 400, "quotes"},
+        {{{"q", "migrants -country:MA"}}, 400, "\"country:\" cannot be negated"},
     };
     for (const auto& row : rows) {
         std::string shown;

@@ -203,6 +203,8 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
         if (t.kind == Token::op_not) { pending_not = true; continue; }
         if (t.kind == Token::op_and) continue;
         if (t.kind == Token::field) {
+            // FieldFilters can only include: "-country:MA" would otherwise keep only Morocco.
+            if (t.negated || pending_not) return bad_parameter("\"" + t.name + ":\" cannot be negated: filters only include");
             if (auto err = field(t, out)) return *err;
             continue;
         }
