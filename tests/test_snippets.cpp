@@ -125,12 +125,16 @@ TEST_CASE("A long passage is cut with an ellipsis around its densest stretch of 
     };
     const std::vector<Row> rows = {
         {"60 words, 1.5 times 40: shown whole", numbered(60, {{30, "migrants"}}), false, false, 1, {"w0 ", " w59"}, {}},
-        {"61 words: cut", numbered(61, {{30, "migrants"}}), false, true, 1, {"w0 "}, {" w40 ", " w60"}},
+        {"61 words: cut", numbered(61, {{30, "migrants"}}), true, false, 1, {" w25 ", " w60"}, {"w0 ", " w20 "}},
         {"match at the start: cut after only", numbered(100, {{0, "migrants"}}), false, true, 1, {}, {" w99"}},
         {"match at the end: cut before only", numbered(100, {{99, "migrants"}}), true, false, 1, {" w98 "}, {"w0 "}},
         {"the dense stretch wins over a lone early match",
          numbered(200, {{5, "migrants"}, {150, "migrants"}, {152, "migrant"}, {154, "migrants"}}), true, true, 3,
          {" w151 ", " w153 "}, {" w5 ", " w6 "}},
+        {"a match is read in context: a few words before it, the rest after",
+         numbered(100, {{50, "migrants"}}), true, true, 1, {" w45 ", " w49 ", " w51 ", " w60 "}, {" w44 "}},
+        {"a stretch as wide as the excerpt is shown whole", numbered(100, {{10, "migrants"}, {49, "migrants"}}),
+         true, true, 2, {" w11 ", " w48 "}, {}},
     };
     for (const auto& row : rows) {
         INFO(row.name);
