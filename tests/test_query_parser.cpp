@@ -155,7 +155,10 @@ TEST_CASE("Phrases keep word order across quote styles, diacritics and elision",
         {"«Nations Unies»", {"fr3"}},
         {"« Nations Unies »", {"fr3"}},
         {"„Nations Unies“", {"fr3"}},
-        {"\"Nations United\"", {}},                      // order matters
+        {"\"Nations United\"", {}},                      // order matters, in every quote style
+        {"“Nations United”", {}},
+        {"«Unies Nations»", {}},
+        {"„Unies Nations“", {}},
         {"\"regular pathways\"", {"en1"}},
         {"\"safe regular pathways\"", {}},               // "and" stands between them
         {"\"need safe and regular pathways\"", {"en1"}},
