@@ -184,7 +184,8 @@ TEST_CASE("A bad parameter is refused with its status and a message naming it", 
         for (const auto& [k, v] : row.params) shown += k + "=" + v.substr(0, 40) + "&";
         INFO(shown);
         auto got = f.parse(row.params);
-        REQUIRE_FALSE(got.ok());
+        CHECK_FALSE(got.ok());
+        if (got.ok()) continue;
         CHECK(got.error().status == row.status);
         CHECK(got.error().code == (row.status == 413 ? "too_long" : "bad_parameter"));
         CHECK_THAT(got.error().message, Catch::Contains(row.names));
