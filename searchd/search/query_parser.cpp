@@ -32,6 +32,12 @@ std::pair<size_t, size_t> find_closing(std::string_view s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+void merge(Highlight& into, const Highlight& from) {
+    into.words.insert(from.words.begin(), from.words.end());
+    into.stems.insert(from.stems.begin(), from.stems.end());
+    into.prefixes.insert(from.prefixes.begin(), from.prefixes.end());
+}
+
 } // namespace
 
 struct QueryParser::Token {
@@ -199,7 +205,9 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
     auto tokens = lex(q);
     if (!tokens) return tokens.error();
     ParsedQuery out;
-    struct Clause { Xapian::Query query; bool negated; bool stopword; };
+    // A stopword's marks wait in its clause until it is known to be searched: a dropped "the"
+    // must not be marked in every snippet.
+    struct Clause { Xapian::Query query; bool negated; bool stopword; Highlight marks; };
     std::vector<Clause> clauses;
     bool pending_or = false, pending_not = false;
     for (const Token& t : tokens.value()) {
@@ -207,18 +215,24 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
         if (t.kind == Token::op_not) { pending_not = true; continue; }
         if (t.kind == Token::op_and) continue;
         if (t.kind == Token::field) {
+            // FieldFilters can only include: "-country:MA" would otherwise keep only Morocco.
+            if (t.negated || pending_not) return bad_parameter("\"" + t.name + ":\" cannot be negated: filters only include");
             if (auto err = field(t, out)) return *err;
             continue;
         }
+        bool stop = t.kind == Token::word && is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
+        Highlight marks;
+        if (stop) std::swap(marks, out.highlight);
         auto q1 = t.kind == Token::phrase ? phrase_query(t.text, out) : word_query(t.text, out);
+        if (stop) std::swap(marks, out.highlight);
         if (!q1) continue;
         bool negated = t.negated || pending_not;
-        bool stop = t.kind == Token::word && is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
         if (pending_or && !negated && !clauses.back().negated) {
             clauses.back().query = Xapian::Query(Xapian::Query::OP_OR, clauses.back().query, *q1);
             clauses.back().stopword = false;
+            for (const Highlight* h : {&clauses.back().marks, &marks}) merge(out.highlight, *h);
         } else {
-            clauses.push_back({*q1, negated, stop});
+            clauses.push_back({*q1, negated, stop, std::move(marks)});
         }
         pending_or = pending_not = false;
     }
@@ -227,6 +241,7 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
     for (const auto& c : clauses) {
         if (c.negated) negative.push_back(c.query);
         else if (!c.stopword || !has_content) positive.push_back(c.query);
+        if (c.stopword && !c.negated && !has_content) merge(out.highlight, c.marks);
     }
     if (positive.empty() && negative.empty()) return out;
     Xapian::Query query = positive.empty() ? Xapian::Query::MatchAll

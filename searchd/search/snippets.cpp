@@ -22,11 +22,12 @@ std::size_t best_window(const std::vector<bool>& marked, std::size_t width) {
             best = i + 1 >= width ? i + 1 - width : 0;
         }
     }
-    // Start a little before the first match so it is read in context.
+    // The window found ends on its last match: start it instead a little before its first
+    // match, so the matches are read in context, none is lost, and the window stays full.
     if (best_count > 0) {
         std::size_t first = best;
         while (first < marked.size() && !marked[first]) ++first;
-        best = first > 5 ? std::min(best, first - 5) : 0;
+        if (first > best + 5) best = std::min(first - 5, marked.size() > width ? marked.size() - width : 0);
     }
     return best;
 }
