@@ -1,6 +1,7 @@
 // Small string rules used everywhere: one definition each.
 #pragma once
 
+#include <initializer_list>
 #include <string_view>
 
 namespace mahdar {
@@ -15,6 +16,23 @@ inline std::string_view trim(std::string_view s) {
 
 inline bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
+}
+inline bool starts_with(std::u32string_view s, std::u32string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+inline bool ends_with(std::u32string_view s, std::u32string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// True when `s` contains any of `parts`.
+inline bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {
+    for (auto p : parts)
+        if (s.find(p) != std::string_view::npos) return true;
+    return false;
 }
 
 } // namespace mahdar

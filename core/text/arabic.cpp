@@ -1,5 +1,6 @@
 #include "text/arabic.h"
 
+#include "common/strings.h"
 #include "text/normalise.h"
 
 #include <array>
@@ -18,13 +19,7 @@ std::u32string to_u32(std::string_view s) {
     return out;
 }
 
-bool starts_with(std::u32string_view s, std::u32string_view p) {
-    return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
-}
 
-bool ends_with(std::u32string_view s, std::u32string_view p) {
-    return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
-}
 
 } // namespace
 

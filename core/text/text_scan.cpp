@@ -1,5 +1,6 @@
 #include "text/text_scan.h"
 
+#include "common/strings.h"
 #include "text/normalise.h"
 
 #include <unicode/uchar.h>
@@ -59,9 +60,6 @@ void finish(Token& t, std::string_view text) {
     }
 }
 
-bool starts_with(std::string_view s, std::string_view p) {
-    return s.substr(0, p.size()) == p;
-}
 
 std::size_t letters(std::string_view s) {
     std::size_t n = 0, pos = 0;

@@ -18,12 +18,6 @@ bool is_dash(std::string_view gap) {
     return gap == "-" || gap == "–" || gap == "—" || gap == "‑";
 }
 
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {
-    for (auto p : parts)
-        if (s.find(p) != std::string_view::npos)
-            return true;
-    return false;
-}
 
 // A list ends at a sentence end or a semicolon, not at a comma.
 bool ends_list(std::string_view gap) {

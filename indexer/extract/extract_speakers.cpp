@@ -1,5 +1,6 @@
 #include "extract/extract_speakers.h"
 
+#include "common/strings.h"
 #include "ingest/reports.h"
 
 #include <map>
@@ -19,12 +20,6 @@ std::string join(const std::vector<std::string>& words, std::size_t n) {
     return out;
 }
 
-bool starts_with(std::string_view s, std::string_view p) {
-    return s.substr(0, p.size()) == p;
-}
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 // Without surrounding spaces and punctuation (ASCII, and the Arabic comma and semicolon), and
 // without the parentheses of "(ILO)".

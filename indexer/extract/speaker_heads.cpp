@@ -1,5 +1,7 @@
 #include "extract/speaker_heads.h"
 
+#include "common/strings.h"
+
 #include <algorithm>
 
 namespace mahdar {
@@ -24,27 +26,17 @@ constexpr std::array<LangRules, 3> lang_rules = {{
 constexpr std::size_t max_name_words = 6, max_arabic_name_words = 4, max_apposition = 60;
 constexpr std::size_t max_arabic_segment = 6; ///< words of a second apposition segment
 
-bool has_any(std::string_view s, std::initializer_list<std::string_view> parts) {
-    for (auto p : parts)
-        if (s.find(p) != std::string_view::npos)
-            return true;
-    return false;
-}
-
 bool is_comma(std::string_view gap) {
-    return has_any(gap, {",", "،"});
+    return contains_any(gap, {",", "،"});
 }
 bool ends_sentence(std::string_view gap) {
-    return has_any(gap, {". ", ".\n", "!", "?", "؟", ";", "؛"}) || gap == ".";
+    return contains_any(gap, {". ", ".\n", "!", "?", "؟", ";", "؛"}) || gap == ".";
 }
 bool is_name_gap(std::string_view gap) {
     return gap == " " || gap == "-" || gap == "'" || gap == "’" || gap == "\u00A0";
 }
 bool is_blank(std::string_view gap) {
     return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 template <class Index> void add_all(Index& index, const std::vector<std::string>& phrases) {
@@ -202,7 +194,7 @@ std::size_t HeadFinder::read_apposition(const Scan& s, std::size_t i, PersonRef&
     std::size_t k = i, segment = i;
     for (; k < s.t.size() && k - i < max_apposition; ++k) {
         std::string_view gap = s.gap(k);
-        if (k > i && (has_any(gap, {":"}) || ends_sentence(gap)))
+        if (k > i && (contains_any(gap, {":"}) || ends_sentence(gap)))
             break;
         if (k > i && parenthesis && gap.find(')') != std::string_view::npos)
             break;
@@ -242,7 +234,7 @@ std::size_t HeadFinder::read_people(const Scan& s, const TitleHit& hit, Head& he
             break;
         std::string_view gap = s.gap(j);
         std::size_t k = j + (and_[s.l].contains(s.t[j]) && s.t[j].norm != "و" ? 1 : 0);
-        bool listed = has_any(gap, {";", "؛"}) || k > j || (hit.plural && is_comma(gap));
+        bool listed = contains_any(gap, {";", "؛"}) || k > j || (hit.plural && is_comma(gap));
         if (hit.plural && listed && k < s.t.size() && !title_at(s.text, s.t, k, s.lang)) {
             j = k;
             more = true;
@@ -258,7 +250,7 @@ std::size_t HeadFinder::read_people(const Scan& s, const TitleHit& hit, Head& he
 std::size_t HeadFinder::sentence_start(const Scan& s, std::size_t i) const {
     for (std::size_t j = i; j > 0; --j) {
         std::string_view gap = s.gap(j);
-        if (!has_any(gap, {".", "!", "?", "؟", ":", "\n"}))
+        if (!contains_any(gap, {".", "!", "?", "؟", ":", "\n"}))
             continue;
         bool abbreviation =
             gap.substr(0, 1) == "." && (titles_[s.l].match_ending(s.t, j, CaseRule::any) ||
@@ -312,7 +304,7 @@ bool HeadFinder::opens_statement(const Scan& s, const TitleHit& hit, std::size_t
         head.lead_in =
             std::string(s.text.substr(s.t[start].begin, s.t[hit.first].begin - s.t[start].begin));
     bool line = start == 0 && lead == 0 &&
-                (end == s.t.size() || has_any(s.gap(end), {":"}) || is_bare_line(s.text));
+                (end == s.t.size() || contains_any(s.gap(end), {":"}) || is_bare_line(s.text));
     head.kind = line ? HeadKind::speaker_line : HeadKind::statement;
     return true;
 }

@@ -1,7 +1,7 @@
 #include "http/routes.h"
 
-#include "http/cite_routes.h"
 #include "http/answer.h"
+#include "http/cite_routes.h"
 #include "http/json_out.h"
 #include "http/request.h"
 #include "http/static_files.h"
@@ -33,20 +33,22 @@ void handle_search(Services& s, const httplib::Request& req, httplib::Response& 
     send_json(res, to_json(with_reopen(*lease, [&](Context& c) { return search(c, r.value(), s.labels); })));
 }
 
-void handle_passage(Services& s, const httplib::Request& req, httplib::Response& res) {
-    auto id = path_id(req, "passage");
+// GET /api/passage/{id} and /api/document/{id}: `get` looks the id up in a Context.
+template <class Get>
+void handle_lookup(Services& s, const httplib::Request& req, httplib::Response& res, const char* what, Get get) {
+    auto id = path_id(req, what);
     if (!id) return send_error(res, id.error());
     auto lease = s.pool.acquire();
-    auto v = with_reopen(*lease, [&id](Context& c) { return get_passage(c, id.value()); });
-    send_result(res, v, [](const PassageView& p) { return to_json(p); });
+    auto v = with_reopen(*lease, [&](Context& c) { return get(c, id.value()); });
+    send_result(res, v, [](const auto& found) { return to_json(found); });
+}
+
+void handle_passage(Services& s, const httplib::Request& req, httplib::Response& res) {
+    handle_lookup(s, req, res, "passage", get_passage);
 }
 
 void handle_document(Services& s, const httplib::Request& req, httplib::Response& res) {
-    auto id = path_id(req, "document");
-    if (!id) return send_error(res, id.error());
-    auto lease = s.pool.acquire();
-    auto v = with_reopen(*lease, [&id](Context& c) { return get_document(c, id.value()); });
-    send_result(res, v, [](const DocumentView& d) { return to_json(d); });
+    handle_lookup(s, req, res, "document", get_document);
 }
 
 void handle_facets(Services& s, const httplib::Request& req, httplib::Response& res) {
