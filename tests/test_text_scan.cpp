@@ -1,9 +1,13 @@
 // Tokens and phrase lookup shared by the extractors.
+#include "text/analyzer.h"
 #include "text/text_scan.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace mahdar;
 
@@ -90,4 +94,50 @@ TEST_CASE("Word sets match exactly or with Arabic forms", "[scan]") {
     CHECK(exact.contains(scan_tokens("على")[0]));
     CHECK_FALSE(exact.contains(scan_tokens("العلي")[0])); // a name, not the preposition
     CHECK(forms.contains(scan_tokens("وعمان")[0]));
+}
+
+namespace {
+
+// Why the tokens of `text` are not a refinement of its search words, or "" when they are:
+// every token inside one search word, every search word holding at least one token.
+std::string refinement_problem(std::string_view text, Analyzer& analyzer) {
+    auto words = analyzer.word_spans(text);
+    Tokens tokens = scan_tokens(text);
+    std::size_t t = 0;
+    auto show = [&text](std::uint32_t b, std::uint32_t e) { return "\"" + std::string(text.substr(b, e - b)) + "\""; };
+    for (auto [b, e] : words) {
+        if (t < tokens.size() && tokens[t].begin < b) return "token " + show(tokens[t].begin, tokens[t].end) + " is in no search word";
+        std::size_t first = t;
+        for (; t < tokens.size() && tokens[t].begin < e; ++t)
+            if (tokens[t].end > e) return "token " + show(tokens[t].begin, tokens[t].end) + " crosses the search word " + show(b, e);
+        if (t == first) return "the search word " + show(b, e) + " holds no token";
+    }
+    if (t < tokens.size()) return "token " + show(tokens[t].begin, tokens[t].end) + " is in no search word";
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("Extraction tokens are the search words cut finer", "[scan][analysis]") {
+    Analyzer analyzer;
+    const char* cases[] = {
+        "l’Algérie et l'Égypte, aujourd’hui", "COVID-19, A/RES/73/195 and A/75/L.1",
+        "الأهداف 2 و5 و٦", "مؤتمر\u200cالقمة", "1\u00a0234,5 migrants; 3.5 %",
+        "whole-of-government e-mail", "ﺍﻟﺴﻼﻡ عليكم", "Cœur naïf — « citation »", "O'Brien's report",
+    };
+    for (const char* text : cases) {
+        INFO(text);
+        CHECK(refinement_problem(text, analyzer) == "");
+    }
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(MAHDAR_SOURCE_DIR) / "corpus")) {
+        if (!e.is_regular_file()) continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        INFO(e.path().string());
+        CHECK(refinement_problem(text.str(), analyzer) == "");
+        ++files;
+    }
+    CHECK(files >= 9);
 }

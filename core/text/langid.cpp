@@ -1,6 +1,7 @@
 #include "text/langid.h"
 
 #include "text/normalise.h"
+#include "text/text_scan.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -24,7 +25,7 @@ const std::array<std::string_view, 42> french_words = {
     "dans", "pour", "par", "sur", "avec", "ne", "pas", "sont", "ces", "cette", "il", "elle",
     "leur", "leurs", "ont", "été", "être", "ainsi", "comme", "mais", "ou", "où", "à", "sa",
     "son", "ses", "nous", "entre"};
-const std::array<std::string_view, 6> french_elisions = {"l'", "d'", "qu'", "n'", "s'", "j'"};
+const std::array<std::string_view, 6> french_elisions = {"l", "d", "qu", "n", "s", "j"};
 
 template <size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view w) {
@@ -36,48 +37,35 @@ bool is_french_accent(char32_t c) {
            c == U'â' || c == U'î' || c == U'ô' || c == U'û' || c == U'ë' || c == U'ï';
 }
 
-struct Counts {
-    int arabic = 0, letters = 0;
-    double english = 0, french = 0;
-};
-
-void score_word(Counts& c, std::string& word) {
-    if (word.empty()) return;
-    for (auto e : french_elisions)
-        if (word.size() > e.size() && word.compare(0, e.size(), e) == 0) {
-            c.french += 1;
-            word.erase(0, e.size());
-        }
-    if (contains(english_words, word)) c.english += 1;
-    if (contains(french_words, word)) c.french += 1;
-    word.clear();
-}
-
 } // namespace
 
+// Words are the extraction tokens of text_scan.h (the search words, split at apostrophes):
+// "l’objectif" is the elided "l" then "objectif".
 Lang detect_language(std::string_view text) {
-    Counts c;
-    std::string word;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        char32_t ch = next_code_point(text, pos);
-        auto uc = static_cast<UChar32>(ch);
-        if (u_isalpha(uc)) {
-            ++c.letters;
+    int arabic = 0, letters = 0;
+    double english = 0, french = 0;
+    Tokens tokens = scan_tokens(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string_view raw = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        std::string word; // lower case, accents kept
+        for (std::size_t pos = 0; pos < raw.size();) {
+            auto uc = static_cast<UChar32>(next_code_point(raw, pos));
+            if (!u_isalpha(uc)) continue;
+            ++letters;
             UErrorCode status = U_ZERO_ERROR;
-            if (uscript_getScript(uc, &status) == USCRIPT_ARABIC) ++c.arabic;
-            char32_t lower = static_cast<char32_t>(u_tolower(uc));
-            if (is_french_accent(lower)) c.french += 0.25;
+            if (uscript_getScript(uc, &status) == USCRIPT_ARABIC) ++arabic;
+            auto lower = static_cast<char32_t>(u_tolower(uc));
+            if (is_french_accent(lower)) french += 0.25;
             append_utf8(word, lower);
-        } else if (ch == '\'' || ch == U'’') {
-            if (!word.empty()) word += '\'';
-        } else {
-            score_word(c, word);
         }
+        std::string_view apostrophe = gap_before(text, tokens, i + 1);
+        bool elided = i + 1 < tokens.size() && (apostrophe == "'" || apostrophe == "’");
+        if (elided && contains(french_elisions, word)) french += 1;
+        else if (contains(english_words, word)) english += 1;
+        else if (contains(french_words, word)) french += 1;
     }
-    score_word(c, word);
-    if (c.letters > 0 && c.arabic * 10 >= c.letters * 3) return Lang::ar;
-    return c.french > c.english ? Lang::fr : Lang::en;
+    if (letters > 0 && arabic * 10 >= letters * 3) return Lang::ar;
+    return french > english ? Lang::fr : Lang::en;
 }
 
 } // namespace mahdar

@@ -102,6 +102,8 @@ std::string fold_accents(std::string_view word) {
     return out;
 }
 
+std::string word_key(std::string_view word) { return fold_accents(normalise_word(word)); }
+
 bool is_arabic_script(std::string_view word) {
     size_t pos = 0;
     while (pos < word.size()) {

@@ -20,6 +20,10 @@ std::string normalise_word(std::string_view word);
 /// ASCII are returned unchanged. Pure; thread-safe.
 std::string fold_accents(std::string_view word);
 
+/// The form two words are compared in outside the index (extraction, quote diff, speaker
+/// keys): normalise_word() then fold_accents() — "Égypte" and "egypte" share one key. Pure.
+std::string word_key(std::string_view word);
+
 /// True when the word's first letter is in the Arabic script.
 bool is_arabic_script(std::string_view word);
 

@@ -30,7 +30,7 @@ bool is_digit_char(char32_t c) {
 
 void finish(Token& t, std::string_view text) {
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
-    t.norm = fold_accents(normalise_word(raw));
+    t.norm = word_key(raw);
     t.number = !t.norm.empty() && std::all_of(t.norm.begin(), t.norm.end(),
                                               [](char c) { return c >= '0' && c <= '9'; });
     size_t pos = 0, letters = 0, uppers = 0;

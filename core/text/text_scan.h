@@ -1,6 +1,13 @@
 // Tokens and phrase lookup for metadata extraction: words normalised as search normalises them
-// (normalise.h), with their byte offsets, so that extractors match phrases of the reference
-// data whatever the diacritics, hamza, case, elision or Arabic proclitics.
+// (normalise.h word_key), with their byte offsets, so that extractors match phrases of the
+// reference data whatever the diacritics, hamza, case, elision or Arabic proclitics.
+//
+// One word breaking, two grains: the search words of analyzer.h (ICU word rules) are what the
+// index and queries hold; extraction tokens are the same words cut finer, at apostrophes, dots,
+// hyphens and an Arabic letter followed by a digit ("l’Algérie" is one search word and the
+// tokens "l", "algerie"). Every token lies inside one search word and every search word holds
+// a token (tests/test_text_scan.cpp checks it on corpus/); language identification and the
+// report splitter count these tokens.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +25,7 @@ namespace mahdar {
 struct Token {
     std::uint32_t begin = 0; ///< byte offset in the scanned text
     std::uint32_t end = 0;
-    std::string norm;      ///< normalise_word() then fold_accents(): "egypte", "المغرب"
+    std::string norm;      ///< word_key(): "egypte", "المغرب"
     bool upper = false;    ///< starts with an upper-case letter
     bool all_caps = false; ///< two or more letters, all upper case ("UAE", "MEJO")
     bool number = false;   ///< digits only, after normalisation ("١٥" → "15")

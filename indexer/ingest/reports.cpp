@@ -2,6 +2,7 @@
 
 #include "common/strings.h"
 #include "text/normalise.h"
+#include "text/text_scan.h"
 
 #include <map>
 #include <optional>
@@ -126,16 +127,7 @@ std::string strip_markdown(std::string_view text) {
     return out;
 }
 
-std::size_t count_words(std::string_view text) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (char c : text) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-    }
-    return n;
-}
+std::size_t count_words(std::string_view text) { return scan_tokens(text).size(); }
 
 namespace {
 

@@ -19,7 +19,7 @@ Document split_report(std::string_view text, const std::string& doc_id);
 /// `text` without Markdown decoration: **bold**, __bold__, [label](target) → label, \( → (.
 std::string strip_markdown(std::string_view text);
 
-/// Number of whitespace-separated words.
+/// Number of words, as extraction counts them (text/text_scan.h tokens).
 std::size_t count_words(std::string_view text);
 
 } // namespace mahdar

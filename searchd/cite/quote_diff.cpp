@@ -52,10 +52,6 @@ bool may_continue(std::string_view head, std::string_view tail) {
     return true;
 }
 
-std::string word_key(std::string_view raw) {
-    return fold_accents(normalise_word(raw));
-}
-
 enum Step : std::uint8_t { start, diagonal, draft_only, source_only };
 
 struct Window {
