@@ -14,7 +14,7 @@
 // of one of them still returns a match. Seeded: the same arguments give the same cases.
 #include "cite/cite.h"
 #include "cite_perturb.h"
-#include "format/document_builder.h"
+#include "format/record.h"
 #include "http/cite_routes.h"
 
 #include <algorithm>
@@ -84,7 +84,7 @@ struct Corpus {
 Corpus load(Context& c, const std::string& prefix) {
     Corpus corpus;
     for (auto it = c.db.postlist_begin(""); it != c.db.postlist_end(""); ++it) {
-        Source s{passage_from_json(nlohmann::json::parse(c.db.get_document(*it).get_data())), {}};
+        Source s{read_passage(c.db.get_document(*it)), {}};
         s.spans = c.analyzer.word_spans(s.passage.text);
         Lang lang = s.passage.lang.value_or(Lang::en);
         auto& vocab = corpus.vocabulary[lang];

@@ -1,7 +1,7 @@
 // One analysis for index and query (text/): a query phrase gets the analysis the indexer gave
 // the same words, whatever language the rest of the query is in. Runs over every passage of the
 // bundled corpus/, indexed by the real mahdar-indexer.
-#include "format/document_builder.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
@@ -50,7 +50,7 @@ TEST_CASE("Any three consecutive words of a corpus passage, quoted, find it, wit
     std::map<std::string, int> phrases_by_lang;
     std::vector<std::string> missed;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Passage p = passage_from_json(nlohmann::json::parse(db.get_document(*it).get_data()));
+        Passage p = read_passage(db.get_document(*it));
         Lang lang = p.lang.value_or(Lang::en);
         auto words = analyzer.analyse(p.text, lang);
         for (std::size_t i = 0; i + 3 <= words.size(); ++i) {

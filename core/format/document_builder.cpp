@@ -1,13 +1,11 @@
 #include "format/document_builder.h"
 
 #include "common/dates.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "text/normalise.h"
 
-#include <nlohmann/json.hpp>
-
 namespace mahdar {
-using json = nlohmann::json;
 
 std::string speaker_key(std::string_view name) {
     std::string key;
@@ -35,13 +33,15 @@ std::vector<std::string> joint_speakers(std::string_view speaker) {
     return out;
 }
 
-Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vector<std::string>* words) {
-    namespace s = schema;
-    Xapian::Document doc;
+namespace {
+namespace s = schema;
+
+// Positional words, their pairs and Z stems.
+void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyzer& analyzer,
+               std::vector<std::string>* words) {
     Xapian::termpos pos = 0;
-    Lang lang = p.lang.value_or(Lang::en);
     std::string previous; // the word at pos, for the pair it may make with the next
-    for (const auto& t : analyzer.analyse(p.text, lang)) {
+    for (const auto& t : analyzer.analyse(text, lang)) {
         if (t.word.size() > 200) continue; // Xapian's term length limit is 245 bytes
         doc.add_posting(t.word, ++pos);
         std::string pair = s::word_pair(previous, t.word);
@@ -53,25 +53,28 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vecto
         if (t.stem.empty() || is_stopword(t.word, lang)) continue;
         doc.add_term(std::string(s::stem) + t.stem);
     }
+}
+
+// The boolean filter terms: id, parent, language, date, speakers, countries, objectives.
+void add_filters(Xapian::Document& doc, const Passage& p, Lang lang, const std::string& compact_date) {
     doc.add_boolean_term(s::term(s::id, p.id));
     doc.add_boolean_term(s::term(s::parent, p.doc_id));
     doc.add_boolean_term(s::term(s::lang, lang_code(lang)));
-    std::string compact_date = mahdar::compact_date(p.date);
     if (!compact_date.empty()) {
         doc.add_boolean_term(s::term(s::date, compact_date));
         doc.add_boolean_term(s::term(s::month, compact_date.substr(0, 6)));
         doc.add_boolean_term(s::term(s::year, compact_date.substr(0, 4)));
     }
     for (const auto& person : joint_speakers(p.speaker)) doc.add_boolean_term(s::term(s::speaker, speaker_key(person)));
+    for (const auto& c : p.countries) doc.add_boolean_term(s::term(s::country, c));
+    for (int o : p.objectives) doc.add_boolean_term(s::term(s::objective, std::to_string(o)));
+}
+
+// The value slots, encoded as schema.h describes them.
+void add_values(Xapian::Document& doc, const Passage& p, Lang lang, const std::string& compact_date) {
     std::string countries, objectives;
-    for (const auto& c : p.countries) {
-        doc.add_boolean_term(s::term(s::country, c));
-        countries += c;
-    }
-    for (int o : p.objectives) {
-        doc.add_boolean_term(s::term(s::objective, std::to_string(o)));
-        objectives += static_cast<char>(o);
-    }
+    for (const auto& c : p.countries) countries += c;
+    for (int o : p.objectives) objectives += static_cast<char>(o);
     doc.add_value(s::slot_date, compact_date);
     doc.add_value(s::slot_doc, p.doc_id);
     doc.add_value(s::slot_ordinal, Xapian::sortable_serialise(p.ordinal));
@@ -79,51 +82,33 @@ Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vecto
     doc.add_value(s::slot_countries, countries);
     doc.add_value(s::slot_objectives, objectives);
     doc.add_value(s::slot_lang, std::string(lang_code(lang)));
-    doc.set_data(passage_json(p).dump());
+}
+
+} // namespace
+
+Xapian::Document build_document(const Passage& p, Analyzer& analyzer, std::vector<std::string>* words) {
+    Xapian::Document doc;
+    Lang lang = p.lang.value_or(Lang::en);
+    std::string compact_date = mahdar::compact_date(p.date);
+    add_words(doc, p.text, lang, analyzer, words);
+    add_filters(doc, p, lang, compact_date);
+    add_values(doc, p, lang, compact_date);
+    doc.set_data(encode_passage(p));
     return doc;
 }
 
-json passage_json(const Passage& p) {
-    json j = {{"id", p.id},
-              {"doc_id", p.doc_id},
-              {"doc_title", p.doc_title},
-              {"ordinal", p.ordinal},
-              {"line", p.line},
-              {"para", p.para.empty() ? json(nullptr) : json(p.para)},
-              {"section", p.section},
-              {"speaker", p.speaker.empty() ? json(nullptr) : json(p.speaker)},
-              {"affiliation", p.affiliation.empty() ? json(nullptr) : json(p.affiliation)},
-              {"role", p.role.empty() ? json(nullptr) : json(p.role)},
-              {"countries", p.countries},
-              {"objectives", p.objectives},
-              {"date", p.date.empty() ? json(nullptr) : json(p.date)},
-              {"lang", lang_code(p.lang.value_or(Lang::en))},
-              {"text", p.text}};
-    return j;
-}
-
-Passage passage_from_json(const json& j) {
-    Passage p;
-    auto str = [&j](const char* k) {
-        auto it = j.find(k);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    p.id = str("id");
-    p.doc_id = str("doc_id");
-    p.doc_title = str("doc_title");
-    p.ordinal = j.value("ordinal", 0u);
-    p.line = j.value("line", 0u);
-    p.para = str("para");
-    p.section = str("section");
-    p.speaker = str("speaker");
-    p.affiliation = str("affiliation");
-    p.role = str("role");
-    p.countries = j.value("countries", std::vector<std::string>{});
-    p.objectives = j.value("objectives", std::vector<int>{});
-    p.date = str("date");
-    p.lang = parse_lang(str("lang"));
-    p.text = str("text");
-    return p;
+void set_speaker(Xapian::Document& doc, const std::string& speaker) {
+    Passage p = read_passage(doc);
+    for (const auto& person : joint_speakers(doc.get_value(s::slot_speaker))) {
+        try {
+            doc.remove_term(s::term(s::speaker, speaker_key(person)));
+        } catch (const Xapian::InvalidArgumentError&) { // two people with one key: removed already
+        }
+    }
+    for (const auto& person : joint_speakers(speaker)) doc.add_boolean_term(s::term(s::speaker, speaker_key(person)));
+    doc.add_value(s::slot_speaker, speaker);
+    p.speaker = speaker;
+    doc.set_data(encode_passage(p));
 }
 
 } // namespace mahdar

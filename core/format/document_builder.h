@@ -1,10 +1,9 @@
-// Turning a passage into a Xapian document (terms, values and data per schema.h), and back.
+// Turning a passage into a Xapian document: terms and values per schema.h, data per record.h.
 #pragma once
 
 #include "format/passage.h"
 #include "text/analyzer.h"
 
-#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
 #include <string>
@@ -20,15 +19,14 @@ std::string speaker_key(std::string_view name);
 std::vector<std::string> joint_speakers(std::string_view speaker);
 
 /// The Xapian document for `p`: positional word terms, Z stems, the prefixed filter terms, the
-/// value slots and the passage JSON as data. When `words` is given, the passage's normalised
+/// value slots and encode_passage(p) as data. When `words` is given, the passage's normalised
 /// words are appended to it (for the spelling dictionary).
 Xapian::Document build_document(const Passage& p, Analyzer& analyzer,
                                 std::vector<std::string>* words = nullptr);
 
-/// The passage fields as stored in document data.
-nlohmann::json passage_json(const Passage& p);
-
-/// Reads back passage_json().
-Passage passage_from_json(const nlohmann::json& j);
+/// Gives the passage stored in `doc` (made by build_document) the speaker `speaker` in every
+/// place the passage holds one: its speaker terms, slot_speaker and its data; nothing else
+/// changes. Throws RecordError (record.h) when the data is not a stored passage.
+void set_speaker(Xapian::Document& doc, const std::string& speaker);
 
 } // namespace mahdar

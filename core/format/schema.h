@@ -46,11 +46,11 @@ enum Slot : Xapian::valueno {
 // ---- Document data ---------------------------------------------------------------------------
 // Each Xapian document's data is a JSON object with the passage fields: id, doc_id, doc_title,
 // para, ordinal, line, section, speaker, affiliation, role, countries, objectives, date, lang,
-// text (the original passage text).
+// text (the original passage text). Written and read by record.h (encode_passage) only.
 
-// ---- Metadata keys ---------------------------------------------------------------------------
-inline constexpr std::string_view meta_file = "file:";  ///< + source path → content hash
-inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → document JSON
+// ---- Metadata keys (their values: record.h) --------------------------------------------------
+inline constexpr std::string_view meta_file = "file:";  ///< + source path → FileRecord
+inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → DocumentRecord
 inline constexpr std::string_view meta_version = "mahdar_schema";
 /// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
 /// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns

@@ -5,8 +5,6 @@
 #include "format/schema.h"
 #include "text/analyzer.h"
 
-#include <nlohmann/json.hpp>
-
 namespace mahdar {
 
 BuiltJob build_job(AnalysisJob& job, Analyzer& analyzer, const Extractor* extractor) {
@@ -19,11 +17,7 @@ BuiltJob build_job(AnalysisJob& job, Analyzer& analyzer, const Extractor* extrac
             xd.add_boolean_term(job.source_term);
             out.passages.emplace_back(schema::term(schema::id, p.id), std::move(xd));
         }
-        nlohmann::json d = {{"doc_id", doc.doc_id}, {"title", doc.title}, {"date", doc.date},
-                            {"lang", lang_code(doc.lang.value_or(Lang::en))}, {"symbol", doc.symbol},
-                            {"type", doc.type}, {"organisers", doc.organisers}, {"source", doc.source},
-                            {"passages", doc.passages.size()}};
-        out.doc_records.emplace_back(doc.doc_id, d.dump());
+        out.doc_records.push_back(document_record(doc));
     }
     for (auto& w : words) ++out.words[std::move(w)];
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "format/passage.h"
+#include "format/record.h"
 
 #include <xapian.h>
 
@@ -30,7 +31,7 @@ struct AnalysisJob {
 /// A job's output, ready for the writer.
 struct BuiltJob {
     std::vector<std::pair<std::string, Xapian::Document>> passages; ///< (Q term, document)
-    std::vector<std::pair<std::string, std::string>> doc_records;   ///< (doc id, record JSON)
+    std::vector<DocumentRecord> doc_records;                         ///< one per document
     std::unordered_map<std::string, Xapian::termcount> words;       ///< for the spelling table
     std::string error; ///< non-empty: analysis failed (the message), nothing else is set
 };

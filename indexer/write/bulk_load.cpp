@@ -38,7 +38,8 @@ fs::path bulk_dir_for(const std::string& db_path) {
 // A file being loaded: its record is stored (in whichever shard writes its last job) once all
 // of its jobs are written, so an interrupted run never marks a half-written file as done.
 struct LoadingFile {
-    std::string key, record;
+    std::string key;
+    FileRecord record;
     std::uintmax_t bytes = 0;
     std::atomic<std::size_t> jobs_left{0};
 };
@@ -69,7 +70,7 @@ public:
 
     void written(const Work& w, std::size_t passages, Xapian::WritableDatabase& shard) {
         bool last = --w.file->jobs_left == 0;
-        if (last) shard.set_metadata(w.file->key, w.file->record);
+        if (last) write_file_record(shard, w.file->key, w.file->record);
         std::lock_guard<std::mutex> lock(mutex_);
         report_.passages += passages;
         if (last) {
@@ -140,8 +141,7 @@ void swap_into_place(const std::string& built, const std::string& path) {
 bool IndexWriter::Impl::bulk_wanted(const std::vector<fs::path>& files, const IndexOptions& options,
                                     unsigned threads) {
     if (options.bulk == Bulk::never || files.empty() || db.get_doccount() != 0) return false;
-    std::string prefix(schema::meta_file);
-    if (db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix)) return false;
+    if (!file_record_keys(db).empty()) return false;
     if (options.bulk == Bulk::always) return true;
     if (threads < 2) return false;
     std::uintmax_t bytes = 0;
@@ -171,8 +171,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
                 BuiltJob built = build_job(w->job, analyzer, &extractor);
                 // ids are made unique after compaction (drop_duplicate_ids): added, not replaced
                 for (auto& [id_term, doc] : built.passages) shard.add_document(doc);
-                for (const auto& [doc_id, doc_record] : built.doc_records)
-                    shard.set_metadata(std::string(schema::meta_doc) + doc_id, doc_record);
+                for (const auto& record : built.doc_records) write_document_record(shard, record);
                 for (const auto& [word, count] : built.words) shard.add_spelling(word, count);
                 lanes.written(*w, built.passages.size(), shard);
             }
@@ -215,8 +214,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         all.compact(built);
         Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
         drop_duplicate_ids(index, files, report);
-        index.set_metadata(std::string(schema::meta_version), std::string(schema::version));
-        index.set_metadata(std::string(schema::meta_word_pairs), stopword_fingerprint());
+        write_stamp(index, current_stamp());
         unify_speakers(index, extractor.speakers().name_rules());
         index.commit();
     }

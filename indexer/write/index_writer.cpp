@@ -3,7 +3,6 @@
 #include "write/index_writer_impl.h"
 #include "write/speaker_pass.h"
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <algorithm>
@@ -17,7 +16,6 @@
 
 namespace mahdar {
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -31,15 +29,12 @@ std::string collision_hint(const SourceFile& src) {
     return "rename one of the files, or give one a \"doc_id\" in its .meta.json sidecar";
 }
 
-std::string path_of_key(const std::string& key) { return key.substr(schema::meta_file.size()); }
-
 } // namespace
 
 void DocOwners::load() {
-    const std::string prefix(schema::meta_file);
-    for (auto it = index_->metadata_keys_begin(prefix); it != index_->metadata_keys_end(prefix); ++it) {
-        std::size_t file = file_index(*it, path_of_key(*it), true);
-        files_[file].doc_ids = record_doc_ids(index_->get_metadata(*it));
+    for (const auto& key : file_record_keys(*index_)) {
+        std::size_t file = file_index(key, path_of_file_key(key), true);
+        files_[file].doc_ids = read_file_record(*index_, key).doc_ids;
         // an index written before ids were checked may list an id twice: the first file keeps it
         for (const auto& doc_id : files_[file].doc_ids) owner_of_doc_.try_emplace(doc_id, file);
     }
@@ -60,7 +55,7 @@ DocOwners::Claim DocOwners::claim(const SourceFile& src, const std::string& key,
         if (owner == owner_of_doc_.end() || files_[owner->second].key == key) continue;
         const File& other = files_[owner->second];
         std::error_code ec;
-        if (other.earlier_run && !fs::exists(path_of_key(other.key), ec) && !ec) {
+        if (other.earlier_run && !fs::exists(path_of_file_key(other.key), ec) && !ec) {
             claim.vanished.emplace_back(doc.doc_id, other.key);
             continue;
         }
@@ -92,11 +87,11 @@ void IndexWriter::Impl::release_doc(const std::string& key, const std::string& d
         if (term != db.termlist_end(*it) && *term == xf) passages.push_back(*it);
     }
     for (Xapian::docid id : passages) db.delete_document(id);
-    std::string kept;
-    for (const auto& other : record_doc_ids(db.get_metadata(key)))
-        if (other != doc_id) kept += '\t' + other;
-    db.set_metadata(key, kept); // "" removes the record
-    db.set_metadata(std::string(schema::meta_doc) + doc_id, "");
+    FileRecord kept; // no content hash: the file, should it come back, is read again
+    for (auto& other : read_file_record(db, key).doc_ids)
+        if (other != doc_id) kept.doc_ids.push_back(std::move(other));
+    write_file_record(db, key, kept); // neither hash nor ids: the record goes
+    remove_document_record(db, doc_id);
 }
 
 std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::path& file, const IndexOptions& options,
@@ -108,8 +103,8 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
         return std::nullopt;
     }
     std::string key = file_key(file);
-    std::string record = db.get_metadata(key);
-    if (record.substr(0, record.find('\t')) == src.content_hash) {
+    FileRecord record = read_file_record(db, key);
+    if (record.content_hash == src.content_hash) {
         ++report.files_unchanged;
         return std::nullopt;
     }
@@ -132,14 +127,13 @@ IndexWriter::IndexWriter(const std::string& db_path)
     // Word pairs serve phrases only if every passage has them, made with the same stopwords:
     // an index keeps the version and list it was created with, or loses its pairs.
     Xapian::WritableDatabase& db = impl_->db;
-    std::string version(schema::meta_version), pairs(schema::meta_word_pairs);
-    if (db.get_doccount() == 0) {
-        db.set_metadata(version, std::string(schema::version));
-        db.set_metadata(pairs, stopword_fingerprint());
-    } else {
-        if (db.get_metadata(version).empty()) db.set_metadata(version, "1");
-        if (db.get_metadata(pairs) != stopword_fingerprint()) db.set_metadata(pairs, "");
+    IndexStamp stamp = current_stamp();
+    if (db.get_doccount() != 0) {
+        IndexStamp had = read_stamp(db);
+        stamp.version = had.version.empty() ? "1" : had.version;
+        if (had.word_pairs != stamp.word_pairs) stamp.word_pairs.clear();
     }
+    write_stamp(db, stamp);
 }
 
 IndexWriter::~IndexWriter() = default;

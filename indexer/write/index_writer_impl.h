@@ -4,6 +4,7 @@
 
 #include "common/hash.h"
 #include "extract/extract.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "ingest/sources.h"
 #include "write/analysis_pool.h"
@@ -24,28 +25,18 @@
 
 namespace mahdar {
 
-// The metadata value of a file: its content hash, then the ids of its documents.
-inline std::string file_record(const SourceFile& src) {
-    std::string v = src.content_hash;
-    for (const auto& d : src.documents) v += '\t' + d.doc_id;
-    return v;
+// The record of a file about to be indexed: its content hash and the ids of its documents.
+inline FileRecord file_record(const SourceFile& src) {
+    FileRecord r{src.content_hash, {}};
+    for (const auto& d : src.documents) r.doc_ids.push_back(d.doc_id);
+    return r;
 }
 
-// The document ids of a file record.
-inline std::vector<std::string> record_doc_ids(const std::string& record) {
-    std::vector<std::string> ids;
-    for (size_t tab = record.find('\t'); tab != std::string::npos;) {
-        size_t next = record.find('\t', tab + 1);
-        ids.push_back(record.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1));
-        tab = next;
-    }
-    return ids;
-}
-
+// The key of a file's record: its path made canonical, so a file named two ways is one file.
 inline std::string file_key(const std::filesystem::path& p) {
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::weakly_canonical(p, ec);
-    return std::string(schema::meta_file) + (ec ? p.string() : abs.string());
+    return file_record_key(ec ? p.string() : abs.string());
 }
 
 inline std::string source_term(const std::string& key) {
@@ -127,16 +118,16 @@ struct IndexWriter::Impl {
     Extractor extractor{data};
 
     void remove_file(const std::string& key) {
-        for (const auto& doc_id : record_doc_ids(db.get_metadata(key)))
-            db.set_metadata(std::string(schema::meta_doc) + doc_id, "");
+        for (const auto& doc_id : read_file_record(db, key).doc_ids) remove_document_record(db, doc_id);
         db.delete_document(source_term(key));
-        db.set_metadata(key, "");
+        write_file_record(db, key, FileRecord{});
     }
 
     // A file's record is stored once all of its jobs are written, so an interrupted run never
     // marks a half-written file as done.
     struct PendingFile {
-        std::string key, shown, record;
+        std::string key, shown;
+        FileRecord record;
         std::size_t jobs_left;
         bool refused = false; ///< a passage was refused its id: the file is read again next run
     };
@@ -159,12 +150,12 @@ struct IndexWriter::Impl {
             db.replace_document(id_term, doc);
             ++report.passages;
         }
-        for (const auto& [doc_id, record] : built.doc_records)
-            db.set_metadata(std::string(schema::meta_doc) + doc_id, record);
+        for (const auto& record : built.doc_records) write_document_record(db, record);
         for (const auto& [word, count] : built.words) db.add_spelling(word, count);
         PendingFile& file = pending.front();
         if (--file.jobs_left == 0) {
-            db.set_metadata(file.key, file.refused ? without_hash(file.record) : file.record);
+            if (file.refused) file.record.content_hash.clear();
+            write_file_record(db, file.key, file.record);
             pending.pop_front();
         }
     }
@@ -188,16 +179,11 @@ struct IndexWriter::Impl {
                    const std::atomic<bool>& stop, IndexReport& report, std::ostream& log);
 
     void prune(IndexReport& report, std::ostream& log) {
-        std::vector<std::string> gone;
-        for (auto it = db.metadata_keys_begin(std::string(schema::meta_file));
-             it != db.metadata_keys_end(std::string(schema::meta_file)); ++it) {
-            std::string key = *it;
-            if (!std::filesystem::exists(key.substr(schema::meta_file.size()))) gone.push_back(key);
-        }
-        for (const auto& key : gone) {
+        for (const auto& key : file_record_keys(db)) {
+            if (std::filesystem::exists(path_of_file_key(key))) continue;
             remove_file(key);
             ++report.files_pruned;
-            log << "pruned: " << key.substr(schema::meta_file.size()) << '\n';
+            log << "pruned: " << path_of_file_key(key) << '\n';
         }
     }
 };

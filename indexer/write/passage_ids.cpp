@@ -32,9 +32,8 @@ void FilesBySource::add(const std::string& key, const std::string& shown) { file
 
 FilesBySource::File FilesBySource::find(const Xapian::Database& db, const std::string& xf) {
     if (auto it = files_.find(xf); it != files_.end() || loaded_) return it != files_.end() ? it->second : File{};
-    const std::string prefix(schema::meta_file);
-    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k)
-        files_.try_emplace(source_term(*k), File{(*k).substr(prefix.size()), false, true});
+    for (const auto& key : file_record_keys(db))
+        files_.try_emplace(source_term(key), File{path_of_file_key(key), false, true});
     loaded_ = true;
     auto it = files_.find(xf);
     return it != files_.end() ? it->second : File{};
@@ -49,11 +48,6 @@ bool holds_id(const FilesBySource::File& holder) {
 std::string id_refusal(const std::string& file, const std::string& id, const std::string& holder) {
     return file + ": passage id \"" + id + "\" is already used by a passage of " + holder +
            " (use another \"id\" in one of the files); passage skipped";
-}
-
-std::string without_hash(const std::string& record) {
-    std::size_t tab = record.find('\t');
-    return tab == std::string::npos ? std::string() : record.substr(tab);
 }
 
 void drop_duplicate_ids(Xapian::WritableDatabase& db, const std::vector<std::filesystem::path>& files,
@@ -83,7 +77,9 @@ void drop_duplicate_ids(Xapian::WritableDatabase& db, const std::vector<std::fil
     for (std::size_t i : refused) {
         if (i >= files.size()) continue;
         std::string key = file_key(files[i]);
-        db.set_metadata(key, without_hash(db.get_metadata(key)));
+        FileRecord record = read_file_record(db, key);
+        record.content_hash.clear(); // read again next run
+        write_file_record(db, key, record);
     }
 }
 

@@ -33,7 +33,7 @@ public:
         std::string path;
         bool this_run = false, known = false;
     };
-    /// A file of this run: its key (schema::meta_file + path) and its path as given.
+    /// A file of this run: its key (file_record_key()) and its path as given.
     void add(const std::string& key, const std::string& shown);
     File find(const Xapian::Database& db, const std::string& xf);
 
@@ -48,9 +48,6 @@ bool holds_id(const FilesBySource::File& holder);
 
 /// What the report says of a passage not indexed because `holder` has its id.
 std::string id_refusal(const std::string& file, const std::string& id, const std::string& holder);
-
-/// A file record without its content hash: the next run reads the file again.
-std::string without_hash(const std::string& record);
 
 /// After a bulk load (shards written with add_document), removes the passages whose id a
 /// passage of a file earlier in `files` has, reports each, and drops the content hash of the

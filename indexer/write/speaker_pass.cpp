@@ -3,8 +3,6 @@
 #include "format/document_builder.h"
 #include "format/schema.h"
 
-#include <nlohmann/json.hpp>
-
 #include <set>
 #include <vector>
 
@@ -35,26 +33,6 @@ std::string renamed(const std::string& speaker, const std::map<std::string, std:
     return out;
 }
 
-void rename(Xapian::WritableDatabase& db, Xapian::docid id, const std::string& from,
-            const std::string& to) {
-    Xapian::Document doc = db.get_document(id);
-    for (const auto& person : joint_speakers(from)) {
-        try {
-            doc.remove_term(schema::term(schema::speaker, speaker_key(person)));
-        } catch (const Xapian::InvalidArgumentError&) { // not there: nothing to remove
-        }
-    }
-    for (const auto& person : joint_speakers(to))
-        doc.add_boolean_term(schema::term(schema::speaker, speaker_key(person)));
-    doc.add_value(schema::slot_speaker, to);
-    nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_object()) {
-        data["speaker"] = to;
-        doc.set_data(data.dump());
-    }
-    db.replace_document(id, doc);
-}
-
 } // namespace
 
 std::size_t unify_speakers(Xapian::WritableDatabase& db, const NameRules& rules) {
@@ -71,8 +49,11 @@ std::size_t unify_speakers(Xapian::WritableDatabase& db, const NameRules& rules)
          v != db.valuestream_end(schema::slot_speaker); ++v)
         if (std::string to = renamed(*v, map); to != *v)
             changes.emplace_back(v.get_docid(), *v);
-    for (const auto& [id, from] : changes)
-        rename(db, id, from, renamed(from, map));
+    for (const auto& [id, from] : changes) {
+        Xapian::Document doc = db.get_document(id);
+        set_speaker(doc, renamed(from, map));
+        db.replace_document(id, doc);
+    }
     return changes.size();
 }
 

@@ -1,11 +1,9 @@
 #include "cite/cite.h"
 
-#include "format/document_builder.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "search/query_parser.h"
 #include "text/normalise.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -104,7 +102,7 @@ std::vector<Candidate> aligned_candidates(Context& c, const Xapian::Query& q,
     std::vector<Candidate> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Candidate cand;
-        cand.passage = passage_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        cand.passage = read_passage(it.get_document());
         cand.words = quote_words(cand.passage.text, c.analyzer, known);
         cand.alignment = align_quote(draft, cand.words);
         out.push_back(std::move(cand));
@@ -119,12 +117,9 @@ std::vector<Candidate> aligned_candidates(Context& c, const Xapian::Query& q,
     return out;
 }
 
-std::string document_symbol(Xapian::Database& db, const std::string& doc_id) {
-    auto meta =
-        nlohmann::json::parse(db.get_metadata(std::string(s::meta_doc) + doc_id), nullptr, false);
-    if (!meta.is_object()) return "";
-    auto it = meta.find("symbol");
-    return it != meta.end() && it->is_string() ? it->get<std::string>() : "";
+std::string document_symbol(const Xapian::Database& db, const std::string& doc_id) {
+    std::optional<DocumentRecord> record = read_document_record(db, doc_id);
+    return record ? record->symbol : std::string();
 }
 
 CiteMatch to_match(Context& c, Candidate& cand, const std::string& text,

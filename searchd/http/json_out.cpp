@@ -1,21 +1,34 @@
 #include "http/json_out.h"
 
-#include "format/document_builder.h"
-
 namespace mahdar {
 using json = nlohmann::json;
 
-json hit_json(const Passage& p) {
-    json j = passage_json(p);
-    j.erase("line");
-    j.erase("role");
-    return j;
-}
+namespace {
 
-static json facet_values(const std::vector<FacetValue>& values) {
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json facet_values(const std::vector<FacetValue>& values) {
     json a = json::array();
     for (const auto& v : values) a.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
     return a;
+}
+
+} // namespace
+
+json hit_json(const Passage& p) {
+    return {{"id", p.id},
+            {"doc_id", p.doc_id},
+            {"doc_title", p.doc_title},
+            {"para", or_null(p.para)},
+            {"ordinal", p.ordinal},
+            {"section", p.section},
+            {"speaker", or_null(p.speaker)},
+            {"affiliation", or_null(p.affiliation)},
+            {"countries", p.countries},
+            {"objectives", p.objectives},
+            {"date", or_null(p.date)},
+            {"lang", lang_code(p.lang.value_or(Lang::en))},
+            {"text", p.text}};
 }
 
 json to_json(const SearchResult& r) {
@@ -41,14 +54,17 @@ json to_json(const PassageView& v) {
 }
 
 json to_json(const DocumentView& v) {
-    json j = json::parse(v.meta_json, nullptr, false);
-    if (!j.is_object()) j = json::object();
-    j.erase("source");
-    if (j.contains("date") && j["date"] == "") j["date"] = nullptr;
+    const DocumentRecord& d = v.record;
     json passages = json::array();
     for (const auto& p : v.passages) passages.push_back(hit_json(p));
-    j["passages"] = std::move(passages);
-    return j;
+    return {{"doc_id", d.doc_id},
+            {"title", d.title},
+            {"date", or_null(d.date)},
+            {"lang", lang_code(d.lang)},
+            {"symbol", d.symbol},
+            {"type", d.type},
+            {"organisers", d.organisers},
+            {"passages", std::move(passages)}};
 }
 
 json to_json(const HealthView& h) {

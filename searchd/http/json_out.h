@@ -8,10 +8,22 @@
 
 namespace mahdar {
 
+/// A passage as the API shows it (README "API"), written field by field from `p` and never
+/// from the stored record, so a change to storage is no change to the API: id, doc_id,
+/// doc_title, para, ordinal, section, speaker, affiliation, countries, objectives, date, lang,
+/// text; para, speaker, affiliation and date are null when empty. Not line nor role.
 nlohmann::json hit_json(const Passage& p);
+
+/// The answer of /api/search: each hit is hit_json() with snippet_html and score.
 nlohmann::json to_json(const SearchResult& r);
+
+/// The answer of /api/passage/{id}: hit_json() with prev_id and next_id (null at the ends).
 nlohmann::json to_json(const PassageView& v);
+
+/// The answer of /api/document/{id}: doc_id, title, date (null when empty), lang, symbol,
+/// type, organisers and its passages as hit_json(), from the record's fields; not its source.
 nlohmann::json to_json(const DocumentView& v);
+
 nlohmann::json to_json(const HealthView& h);
 nlohmann::json to_json(Facet f, const std::vector<FacetValue>& values);
 nlohmann::json to_json(const Error& e);

@@ -1,9 +1,8 @@
 // The lookups beside search: a passage with its neighbours, a document, a facet's values, health.
 #include "format/document_builder.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "search/searcher.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -14,7 +13,7 @@ std::vector<Passage> document_passages(Xapian::Database& db, const std::string& 
     std::vector<Passage> out;
     std::string term = s::term(s::parent, doc_id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-        out.push_back(passage_from_json(nlohmann::json::parse(db.get_document(*it).get_data())));
+        out.push_back(read_passage(db.get_document(*it)));
     std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
     return out;
 }
@@ -24,22 +23,23 @@ Result<PassageView> get_passage(Context& c, const std::string& id) {
     auto it = c.db.postlist_begin(term);
     if (it == c.db.postlist_end(term)) return not_found("no passage with id \"" + id + "\"");
     PassageView v;
-    v.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(*it).get_data()));
+    v.passage = read_passage(c.db.get_document(*it));
     std::string parent = s::term(s::parent, v.passage.doc_id);
     for (auto p = c.db.postlist_begin(parent); p != c.db.postlist_end(parent); ++p) {
         Xapian::Document d = c.db.get_document(*p);
-        auto ordinal = static_cast<std::uint32_t>(Xapian::sortable_unserialise(d.get_value(s::slot_ordinal)));
+        std::uint32_t ordinal = read_ordinal(d);
         if (ordinal + 1 != v.passage.ordinal && ordinal != v.passage.ordinal + 1) continue;
-        std::string other = nlohmann::json::parse(d.get_data()).value("id", "");
+        std::string other = read_passage(d).id;
         (ordinal < v.passage.ordinal ? v.prev_id : v.next_id) = other;
     }
     return v;
 }
 
 Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
+    std::optional<DocumentRecord> record = read_document_record(c.db, doc_id);
+    if (!record) return not_found("no document with id \"" + doc_id + "\"");
     DocumentView v;
-    v.meta_json = c.db.get_metadata(std::string(s::meta_doc) + doc_id);
-    if (v.meta_json.empty()) return not_found("no document with id \"" + doc_id + "\"");
+    v.record = std::move(*record);
     v.passages = document_passages(c.db, doc_id);
     return v;
 }

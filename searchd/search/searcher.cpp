@@ -3,12 +3,11 @@
 #include "facets/match_bits.h"
 #include "format/date_terms.h"
 #include "format/document_builder.h"
+#include "format/record.h"
 #include "format/schema.h"
 #include "search/rank.h"
 #include "search/snippets.h"
 #include "text/normalise.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -38,9 +37,7 @@ bool sorts_by_key(const Xapian::Database& db) {
 WordPairs word_pairs_of(const Xapian::Database& db) {
     try {
         db.get_revision(); // throws for a stub of several shards, whose metadata is its first's
-        bool pairs = db.get_metadata(std::string(s::meta_version)) == s::version &&
-                     db.get_metadata(std::string(s::meta_word_pairs)) == stopword_fingerprint();
-        return pairs ? WordPairs::indexed : WordPairs::absent;
+        return has_word_pairs(read_stamp(db)) ? WordPairs::indexed : WordPairs::absent;
     } catch (const Xapian::Error&) {
         return WordPairs::absent;
     }
@@ -318,7 +315,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     }
     for (const RankedHit& ranked : page) {
         Hit h;
-        h.passage = passage_from_json(nlohmann::json::parse(c.db.get_document(ranked.id).get_data()));
+        h.passage = read_passage(c.db.get_document(ranked.id));
         h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
         h.score = by_relevance ? ranked.weight : 0;
         out.hits.push_back(std::move(h));

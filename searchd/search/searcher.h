@@ -9,6 +9,7 @@
 #include "facets/facets.h"
 #include "facets/labels.h"
 #include "format/passage.h"
+#include "format/record.h"
 #include "search/query_parser.h"
 #include "search/search_request.h"
 
@@ -92,8 +93,8 @@ struct PassageView {
 };
 
 struct DocumentView {
-    std::string meta_json; ///< the document record the indexer stored
-    std::vector<Passage> passages;
+    DocumentRecord record;
+    std::vector<Passage> passages; ///< in order
 };
 
 struct HealthView {
