@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, on_signal);
     try {
         auto files = mahdar::list_sources(args.paths);
-        mahdar::IndexWriter writer(args.db);
+        const mahdar::WordLists lists = mahdar::WordLists::embedded();
+        mahdar::IndexWriter writer(args.db, lists);
         auto r = writer.index(files, args.options, stop_requested, std::cerr);
         for (const auto& p : r.problems) std::cerr << "skipped: " << p << '\n';
         double mb = r.bytes / 1e6;

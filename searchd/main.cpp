@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
     try {
         mahdar::ReferenceData data;
         mahdar::Labels labels(data);
-        mahdar::ContextPool pool(args.db, [&labels](std::string_view n) { return labels.resolve_country(n); });
+        const mahdar::WordLists lists = mahdar::WordLists::embedded();
+        mahdar::ContextPool pool(args.db, [&labels](std::string_view n) { return labels.resolve_country(n); }, lists);
         std::optional<std::filesystem::path> web;
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);
         mahdar::Services services{pool, labels, web};

@@ -363,7 +363,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        Context ctx(args.db, [](std::string_view) { return std::optional<std::string>(); });
+        const WordLists lists = WordLists::embedded();
+        Context ctx(args.db, [](std::string_view) { return std::optional<std::string>(); }, lists);
         CitationFormatter formatter;
         Corpus corpus = load(ctx, args.source_prefix);
         Evaluator ev{ctx, formatter, {}, {}, args.show_failures, args.options};

@@ -1,12 +1,14 @@
 #include "http_support.h"
 
+#include "support.h"
+
 #include <chrono>
 #include <stdexcept>
 
 namespace mahdar::test {
 
 TestServer::TestServer(const std::string& db_path, std::optional<std::filesystem::path> web)
-    : pool_(db_path, [this](std::string_view n) { return labels_.resolve_country(n); }),
+    : pool_(db_path, [this](std::string_view n) { return labels_.resolve_country(n); }, word_lists()),
       services_{pool_, labels_, web ? std::optional(std::filesystem::canonical(*web)) : std::nullopt} {
     configure_server(server_, 8);
     register_routes(server_, services_);

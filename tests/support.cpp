@@ -111,6 +111,11 @@ void write_file(const fs::path& path, const std::string& content) {
     out << content;
 }
 
+const WordLists& word_lists() {
+    static const WordLists lists = WordLists::embedded();
+    return lists;
+}
+
 fs::path fixtures() { return fs::path(MAHDAR_SOURCE_DIR) / "tests" / "fixtures"; }
 
 } // namespace mahdar::test

@@ -4,7 +4,12 @@
 #include <filesystem>
 #include <string>
 
+#include "text/stopwords.h"
+
 namespace mahdar::test {
+
+/// The word lists of the build (core/reference/data), parsed once for all tests.
+const WordLists& word_lists();
 
 /// A fresh folder under the system temp dir, removed (with its contents) on destruction.
 class TempDir {

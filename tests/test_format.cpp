@@ -191,12 +191,12 @@ TEST_CASE("Records are stored under their keys, and an empty file record is none
 TEST_CASE("The stamp says whether an index's word pairs may be used", "[format]") {
     test::TempDir tmp;
     Xapian::WritableDatabase db((tmp / "db").string(), Xapian::DB_CREATE);
-    CHECK_FALSE(has_word_pairs(read_stamp(db))); // nothing recorded
-    write_stamp(db, current_stamp());
+    CHECK_FALSE(has_word_pairs(read_stamp(db), test::word_lists())); // nothing recorded
+    write_stamp(db, current_stamp(test::word_lists()));
     CHECK(db.get_metadata(std::string(schema::meta_version)) == schema::version);
-    CHECK(has_word_pairs(read_stamp(db)));
-    CHECK_FALSE(has_word_pairs({"1", current_stamp().word_pairs})); // written by an older indexer
-    CHECK_FALSE(has_word_pairs({current_stamp().version, "0123456789abcdef"})); // other word lists
+    CHECK(has_word_pairs(read_stamp(db), test::word_lists()));
+    CHECK_FALSE(has_word_pairs({"1", current_stamp(test::word_lists()).word_pairs}, test::word_lists())); // written by an older indexer
+    CHECK_FALSE(has_word_pairs({current_stamp(test::word_lists()).version, "0123456789abcdef"}, test::word_lists())); // other word lists
     write_stamp(db, {"1", ""});
     CHECK(read_stamp(db).version == "1");
     CHECK(db.metadata_keys_begin("mahdar_word_pairs") == db.metadata_keys_end("mahdar_word_pairs"));

@@ -53,7 +53,7 @@ TEST_CASE("Search finds spelling variants in an index built by mahdar-indexer", 
     INFO(r.output);
     REQUIRE(r.status == 0);
     std::string db = (tmp / "db").string();
-    Analyzer a;
+    Analyzer a{test::word_lists()};
     SECTION("Arabic phrase matches diacritised and tatweel spellings") {
         auto ids = ids_matching(db, phrase(a, "\"الأمم المتحدة\"", Lang::ar));
         CHECK(ids == std::set<std::string>{"ar-sample.ar:0", "ar-sample.ar:3"});
@@ -186,7 +186,7 @@ TEST_CASE("A killed indexer leaves the previous index usable", "[indexer]") {
                                (tmp / "big.jsonl").string());
     INFO(r.output);
     Xapian::Database after(db);
-    Analyzer a;
+    Analyzer a{test::word_lists()};
     CHECK(after.get_termfreq(schema::term(schema::parent, "ar-sample.ar")) == 4);
     CHECK(ids_matching(db, word(a, "securite", Lang::fr)) == std::set<std::string>{"fr-sample.fr:0"});
 }

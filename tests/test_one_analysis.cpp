@@ -45,8 +45,8 @@ std::string other_language_word(Lang passage) { return passage == Lang::fr ? "th
 TEST_CASE("Any three consecutive words of a corpus passage, quoted, find it, with or without a word of another language", "[analysis][corpus]") {
     test::TempDir tmp;
     Xapian::Database db(index_corpus(tmp));
-    Analyzer analyzer;
-    QueryParser parser(analyzer, nullptr, word_pairs_of(db));
+    Analyzer analyzer{test::word_lists()};
+    QueryParser parser(analyzer, nullptr, word_pairs_of(db, test::word_lists()));
     std::map<std::string, int> phrases_by_lang;
     std::vector<std::string> missed;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
@@ -74,8 +74,8 @@ TEST_CASE("Any three consecutive words of a corpus passage, quoted, find it, wit
 TEST_CASE("A French phrase with an elision finds the same passages whatever follows it", "[analysis][corpus]") {
     test::TempDir tmp;
     Xapian::Database db(index_corpus(tmp));
-    Analyzer analyzer;
-    QueryParser parser(analyzer, nullptr, word_pairs_of(db));
+    Analyzer analyzer{test::word_lists()};
+    QueryParser parser(analyzer, nullptr, word_pairs_of(db, test::word_lists()));
     auto count = [&](const std::string& q) {
         auto parsed = parser.parse(q, std::nullopt);
         REQUIRE(parsed);

@@ -60,7 +60,7 @@ const std::vector<Passage>& passages() {
 struct Fixture {
     ReferenceData data;
     Labels labels{data};
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     test::TempDir tmp; // Xapian::InMemory is deprecated: a glass database, removed with tmp
     Xapian::WritableDatabase db{(tmp / "db").string(), Xapian::DB_CREATE};
     QueryParser parser{analyzer, [this](std::string_view n) { return labels.resolve_country(n); }};

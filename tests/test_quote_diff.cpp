@@ -1,5 +1,6 @@
 // The quote check: normalised word matching, alignment, the word-level diff and offsets.
 #include "cite/quote_diff.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +12,7 @@ namespace {
 
 // Aligns a draft with a source; "migration" and "cooperation" are the known joined words.
 struct Check {
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     KnownWord known = [](std::string_view w) {
         static const std::set<std::string_view> words = {"migration", "cooperation"};
         return words.count(w) > 0;

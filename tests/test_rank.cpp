@@ -22,8 +22,8 @@ TEST_CASE("Ranking from bitmaps gives Xapian's own page, weights and tie order",
     Xapian::Database db(path);
     auto columns = FacetColumns::read(db);
     DocLengths stats{columns->lengths, columns->average_length, columns->count};
-    Analyzer analyzer;
-    QueryParser parser(analyzer, nullptr, word_pairs_of(db));
+    Analyzer analyzer{test::word_lists()};
+    QueryParser parser(analyzer, nullptr, word_pairs_of(db, test::word_lists()));
     std::vector<Xapian::Query> queries;
     for (const char* q : {"migrants", "migration refugees", "migrants OR refugees OR labour", "migrants -labour",
                           "\"of the\"", "\"des migrants\"", "the", "الهجرة", "objective", "states countries"})

@@ -2,6 +2,7 @@
 // SearchRequest they become, or the error that names the parameter at fault.
 #include "facets/labels.h"
 #include "http/request.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,7 +17,7 @@ namespace {
 struct Fixture {
     ReferenceData data;
     Labels labels{data};
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     CountryResolver countries = [this](std::string_view n) { return labels.resolve_country(n); };
     QueryParser parser{analyzer, countries};
 

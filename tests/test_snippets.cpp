@@ -3,6 +3,7 @@
 #include "common/utf8.h"
 #include "search/query_parser.h"
 #include "search/snippets.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +15,7 @@ using namespace mahdar;
 namespace {
 
 struct Fixture {
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     QueryParser parser{analyzer, CountryResolver{}};
 
     Highlight highlight(const std::string& q) {

@@ -16,7 +16,7 @@ TEST_CASE("Shorter forms of one person's name become the fuller form across docu
     NameRules rules(data);
     test::TempDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     const char* const speakers[] = {"El Sherbiny",
                                     "Nadia El Sherbiny",
                                     "Tarek Haddad | El Sherbiny",

@@ -1,4 +1,5 @@
 // Tokens and phrase lookup shared by the extractors.
+#include "support.h"
 #include "text/analyzer.h"
 #include "text/text_scan.h"
 
@@ -119,7 +120,7 @@ std::string refinement_problem(std::string_view text, Analyzer& analyzer) {
 } // namespace
 
 TEST_CASE("Extraction tokens are the search words cut finer", "[scan][analysis]") {
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     const char* cases[] = {
         "l’Algérie et l'Égypte, aujourd’hui", "COVID-19, A/RES/73/195 and A/75/L.1",
         "الأهداف 2 و5 و٦", "مؤتمر\u200cالقمة", "1\u00a0234,5 migrants; 3.5 %",

@@ -73,7 +73,7 @@ std::vector<std::string> ids_of(const json& r) {
 TEST_CASE("A new index has pair terms for adjacent words where one is a stopword or a pair word", "[searchd]") {
     test::TempDir tmp;
     Xapian::Database db(index_fixtures(tmp));
-    CHECK(db.get_metadata(std::string(schema::meta_word_pairs)) == stopword_fingerprint());
+    CHECK(db.get_metadata(std::string(schema::meta_word_pairs)) == test::word_lists().fingerprint());
     CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "of the") > 0);
     CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "the of") == 0);
     // "migration" is a pair word: frequent in UN records, so "labour migration" is a pair too
@@ -81,24 +81,24 @@ TEST_CASE("A new index has pair terms for adjacent words where one is a stopword
     CHECK(db.get_termfreq(std::string(schema::word_pair_prefix) + "labour mobility") == 0); // neither
     CHECK(db.get_termfreq("mobility") > 0);
     CHECK(db.get_termfreq("Zthe") == 0); // function words have no stemmed term in their language
-    CHECK(word_pairs_of(db) == WordPairs::indexed);
+    CHECK(word_pairs_of(db, test::word_lists()) == WordPairs::indexed);
 }
 
 TEST_CASE("searchd uses word pairs only where every passage has them", "[searchd]") {
     test::TempDir tmp;
     std::string db = index_fixtures(tmp);
-    CHECK(word_pairs_of(Xapian::Database(without_pairs(db, tmp))) == WordPairs::absent);
+    CHECK(word_pairs_of(Xapian::Database(without_pairs(db, tmp)), test::word_lists()) == WordPairs::absent);
     std::string other = (tmp / "other").string();
     REQUIRE(test::run_indexer("--db " + other + " " + (test::fixtures() / "search").string()).status == 0);
     // A stub's metadata is its first shard's: pairs there say nothing of the second.
     test::write_file(tmp / "all.stub", "auto " + db + "\nauto " + other + "\n");
-    CHECK(word_pairs_of(Xapian::Database((tmp / "all.stub").string())) == WordPairs::absent);
+    CHECK(word_pairs_of(Xapian::Database((tmp / "all.stub").string()), test::word_lists()) == WordPairs::absent);
     {   // an indexer from before pairs stamps version 1 on any index it writes to
         Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
         w.set_metadata(std::string(schema::meta_version), "1");
         w.commit();
     }
-    CHECK(word_pairs_of(Xapian::Database(db)) == WordPairs::absent);
+    CHECK(word_pairs_of(Xapian::Database(db), test::word_lists()) == WordPairs::absent);
 }
 
 TEST_CASE("A stopword of one language keeps its stems in another", "[searchd]") {
@@ -147,13 +147,13 @@ TEST_CASE("Phrases through word pairs match what positions match, with the same 
 }
 
 TEST_CASE("The query parser uses word pairs only when the index has them", "[searchd]") {
-    Analyzer analyzer;
+    Analyzer analyzer{test::word_lists()};
     QueryParser old(analyzer, nullptr, WordPairs::absent), fresh(analyzer, nullptr, WordPairs::indexed);
     auto terms = [](QueryParser& p, const char* q) {
         ParsedQuery parsed = p.parse(q, std::nullopt).value();
         return std::set<std::string>(parsed.text->get_terms_begin(), parsed.text->get_terms_end());
     };
-    auto pair = [](const char* a, const char* b) { return schema::word_pair(a, b); };
+    auto pair = [](const char* a, const char* b) { return schema::word_pair(a, b, test::word_lists()); };
     CHECK(terms(old, "\"labour of\"") == std::set<std::string>{"labour", "of"});
     CHECK(terms(fresh, "\"labour of\"") == std::set<std::string>{"labour", "of", pair("labour", "of")});
     CHECK(terms(fresh, "\"labour mobility\"") == std::set<std::string>{"labour", "mobility"});

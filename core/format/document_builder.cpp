@@ -44,13 +44,13 @@ void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyz
     for (const auto& t : analyzer.analyse(text, lang)) {
         if (t.word.size() > 200) continue; // Xapian's term length limit is 245 bytes
         doc.add_posting(t.word, ++pos);
-        std::string pair = s::word_pair(previous, t.word);
+        std::string pair = s::word_pair(previous, t.word, analyzer.lists());
         if (!pair.empty()) doc.add_term(pair, 0); // wdf 0: passage lengths, so rankings, stay as they were
         previous = t.word;
         if (words && t.word.size() >= 3 && !t.stem.empty()) words->push_back(t.word);
         // Numbers have no stem; function words of the passage's language none worth searching
         // (the parser asks for none).
-        if (t.stem.empty() || is_stopword(t.word, lang)) continue;
+        if (t.stem.empty() || analyzer.lists().is_stopword(t.word, lang)) continue;
         doc.add_term(std::string(s::stem) + t.stem);
     }
 }

@@ -211,12 +211,12 @@ void write_file_record(Xapian::WritableDatabase& db, const std::string& key, con
 
 // ---- The index's stamp -----------------------------------------------------------------------
 
-IndexStamp current_stamp() {
-    return {std::string(schema::version), stopword_fingerprint()};
+IndexStamp current_stamp(const WordLists& lists) {
+    return {std::string(schema::version), lists.fingerprint()};
 }
 
-bool has_word_pairs(const IndexStamp& s) {
-    return s.version == schema::version && s.word_pairs == stopword_fingerprint();
+bool has_word_pairs(const IndexStamp& s, const WordLists& lists) {
+    return s.version == schema::version && s.word_pairs == lists.fingerprint();
 }
 
 IndexStamp read_stamp(const Xapian::Database& db) {

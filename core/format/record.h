@@ -15,6 +15,7 @@
 #pragma once
 
 #include "format/passage.h"
+#include "text/stopwords.h"
 
 #include <xapian.h>
 
@@ -127,16 +128,16 @@ void write_file_record(Xapian::WritableDatabase& db, const std::string& key, con
 struct IndexStamp {
     /// schema::version; "1": an indexer from before word pairs wrote to it; "": none recorded
     std::string version;
-    /// stopword_fingerprint() of the lists its pairs were made with; "": not all passages have them
+    /// WordLists::fingerprint() of the lists its pairs were made with; "": not all passages have them
     std::string word_pairs;
 };
 
 /// The stamp of an index this build creates: schema::version and this build's word lists.
-IndexStamp current_stamp();
+IndexStamp current_stamp(const WordLists& lists);
 
-/// True when every passage of an index stamped `s` has word pairs made with this build's word
-/// lists, so phrases may be matched by them.
-bool has_word_pairs(const IndexStamp& s);
+/// True when every passage of an index stamped `s` has word pairs made with `lists`, so
+/// phrases may be matched by them.
+bool has_word_pairs(const IndexStamp& s, const WordLists& lists);
 
 /// The stamp `db` records ("" for what it does not).
 IndexStamp read_stamp(const Xapian::Database& db);

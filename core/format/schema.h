@@ -56,7 +56,7 @@ inline constexpr std::string_view meta_version = "mahdar_schema";
 /// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
 /// pairs off for searchd, rightly: its passages have none.
 inline constexpr std::string_view version = "2";
-/// stopword_fingerprint() of the list the index made its word pairs with, set when the index
+/// WordLists::fingerprint() of the lists the index made its word pairs with, set when the index
 /// is created; "" or missing: not every passage has them (an index from before pairs, or one
 /// added to with another list), so phrases are checked by positions only.
 inline constexpr std::string_view meta_word_pairs = "mahdar_word_pairs";
@@ -71,10 +71,11 @@ inline std::string term(std::string_view prefix, std::string_view value) {
 }
 
 /// The word-pair term of two normalised words at adjacent positions, or "" when neither is a
-/// stopword or a pair word (stopwords.h), or the term would pass Xapian's term length limit.
-inline std::string word_pair(std::string_view first, std::string_view second) {
+/// stopword or a pair word of `lists` (text/stopwords.h), or the term would pass Xapian's term
+/// length limit.
+inline std::string word_pair(std::string_view first, std::string_view second, const WordLists& lists) {
     if (first.empty() || word_pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
-    if (!makes_word_pairs(std::string(first)) && !makes_word_pairs(std::string(second))) return {};
+    if (!lists.makes_word_pairs(std::string(first)) && !lists.makes_word_pairs(std::string(second))) return {};
     std::string t(word_pair_prefix);
     t += first;
     t += ' ';

@@ -47,7 +47,7 @@ std::string strip_elision(std::string_view w) {
     return std::string(w);
 }
 
-Analyzer::Analyzer() : english_("english"), french_("french") {
+Analyzer::Analyzer(const WordLists& lists) : lists_(lists), english_("english"), french_("french") {
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !breaker_) throw std::runtime_error("ICU: cannot create word breaker");

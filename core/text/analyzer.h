@@ -3,6 +3,7 @@
 #pragma once
 
 #include "text/language.h"
+#include "text/stopwords.h"
 
 #include <unicode/uversion.h>
 #include <xapian.h>
@@ -35,13 +36,17 @@ struct WordToken {
 std::string strip_elision(std::string_view normalised_word);
 
 /// Analyses text. Owns an ICU BreakIterator and Snowball stemmers, which are costly to build
-/// and NOT thread-safe: build one Analyzer per thread and reuse it.
+/// and NOT thread-safe: build one Analyzer per thread and reuse it. The word lists are shared
+/// (read-only) and must outlive it.
 class Analyzer {
 public:
-    Analyzer();
+    explicit Analyzer(const WordLists& lists);
     ~Analyzer();
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;
+
+    /// The stopword and pair-word lists this analysis uses.
+    const WordLists& lists() const { return lists_; }
 
     /// Byte spans [begin, end) of the words of `text` (ICU word rules; numbers written with
     /// no-break spaces such as "1 234" are one word; ZWNJ separates words).
@@ -61,6 +66,7 @@ public:
     WordToken analyse_word(std::string_view raw, Lang lang);
 
 private:
+    const WordLists& lists_;
     std::unique_ptr<icu::BreakIterator> breaker_;
     Xapian::Stem english_;
     Xapian::Stem french_;

@@ -1,27 +1,47 @@
-// The stopword list (indexer/data/stopwords.tsv): frequent function words of each language.
-// The query parser drops them when other words remain; the index makes word pairs with them
-// (schema.h word_pair_prefix) and gives them no stemmed term in their own language.
-// The pair words (indexer/data/pair_words.tsv): frequent content words of UN records that also
-// make word pairs, as Sphinx's bigram_freq_words do, but are searched like any other word.
+// The word lists of the analysis (core/reference/data): stopwords, the frequent function words
+// of each language (stopwords.tsv), and pair words, frequent content words of UN records
+// (pair_words.tsv). The query parser drops stopwords when other words remain; the index gives
+// them no stemmed term in their own language; and both kinds make word pairs with their
+// neighbours (format/schema.h word_pair), as Sphinx's bigram_freq_words do.
 #pragma once
 
-#include "text/language.h"
+#include "common/lang.h"
 
+#include <array>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace mahdar {
 
-/// True for a normalised word on any language's list ("the", "de", "في").
-bool is_stopword(const std::string& normalised_word);
+/// Both lists, parsed once. Each program's main (or a test) builds one and passes it down by
+/// reference to every Analyzer; immutable after construction, so thread-safe.
+class WordLists {
+public:
+    /// Lists in the TSV form of stopwords.tsv: "lang<TAB>word|word|…" lines, # comments.
+    WordLists(std::string_view stopwords_tsv, std::string_view pair_words_tsv);
 
-/// True for a normalised word on `lang`'s list ("son" is one in French, not in English).
-bool is_stopword(const std::string& normalised_word, Lang lang);
+    /// The lists embedded at build time from core/reference/data.
+    static WordLists embedded();
 
-/// True for a word that makes a word pair with each neighbour: a stopword or a pair word.
-bool makes_word_pairs(const std::string& normalised_word);
+    /// True for a normalised word on any language's stopword list ("the", "de", "في").
+    bool is_stopword(const std::string& normalised_word) const;
 
-/// A fingerprint of both lists (hex FNV-1a of the files): an index made its word pairs with the
-/// lists whose fingerprint it records, and they serve only a searchd with the same lists.
-const std::string& stopword_fingerprint();
+    /// True for a normalised word on `lang`'s list ("son" is one in French, not in English).
+    bool is_stopword(const std::string& normalised_word, Lang lang) const;
+
+    /// True for a word that makes a word pair with each neighbour: a stopword or a pair word.
+    bool makes_word_pairs(const std::string& normalised_word) const;
+
+    /// Hex FNV-1a of both lists' text: an index made its word pairs with the lists whose
+    /// fingerprint it records, and they serve only a searchd with the same lists.
+    const std::string& fingerprint() const { return fingerprint_; }
+
+private:
+    std::array<std::unordered_set<std::string>, 3> stopwords_by_lang_;
+    std::unordered_set<std::string> stopwords_;
+    std::unordered_set<std::string> pair_makers_; ///< stopwords and pair words in one set
+    std::string fingerprint_;
+};
 
 } // namespace mahdar

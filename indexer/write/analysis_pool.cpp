@@ -23,8 +23,8 @@ BuiltJob build_job(AnalysisJob& job, Analyzer& analyzer, const Extractor* extrac
     return out;
 }
 
-AnalysisPool::AnalysisPool(unsigned threads, const Extractor* extractor)
-    : extractor_(extractor), max_in_flight_(4 * std::max(1u, threads)) {
+AnalysisPool::AnalysisPool(unsigned threads, const Extractor* extractor, const WordLists& lists)
+    : extractor_(extractor), lists_(lists), max_in_flight_(4 * std::max(1u, threads)) {
     for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.emplace_back(&AnalysisPool::work, this);
 }
 
@@ -60,7 +60,7 @@ std::optional<BuiltJob> AnalysisPool::next(bool wait) {
 }
 
 void AnalysisPool::work() {
-    Analyzer analyzer;
+    Analyzer analyzer(lists_);
     for (;;) {
         std::pair<std::uint64_t, AnalysisJob> job;
         {

@@ -4,6 +4,7 @@
 
 #include "format/passage.h"
 #include "format/record.h"
+#include "text/stopwords.h"
 
 #include <xapian.h>
 
@@ -41,7 +42,7 @@ struct BuiltJob {
 /// order jobs were submitted. submit() and next() are for one thread (the writer) only.
 class AnalysisPool {
 public:
-    AnalysisPool(unsigned threads, const Extractor* extractor);
+    AnalysisPool(unsigned threads, const Extractor* extractor, const WordLists& lists);
     ~AnalysisPool();
     AnalysisPool(const AnalysisPool&) = delete;
     AnalysisPool& operator=(const AnalysisPool&) = delete;
@@ -54,11 +55,11 @@ public:
     /// it is not ready. Returns nullopt when nothing is pending.
     std::optional<BuiltJob> next(bool wait);
 
-
 private:
     void work();
 
     const Extractor* extractor_;
+    const WordLists& lists_;
     const std::uint64_t max_in_flight_;
     std::mutex mutex_;
     std::condition_variable job_ready_, result_ready_;

@@ -164,7 +164,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
     auto lane = [&](const fs::path& shard_path) {
         try {
             Xapian::WritableDatabase shard(shard_path.string(), Xapian::DB_CREATE);
-            Analyzer analyzer;
+            Analyzer analyzer(lists);
             while (!lanes.failed) {
                 std::optional<Work> w = lanes.take(stop);
                 if (!w) break;
@@ -214,7 +214,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         all.compact(built);
         Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
         drop_duplicate_ids(index, files, report);
-        write_stamp(index, current_stamp());
+        write_stamp(index, current_stamp(lists));
         unify_speakers(index, extractor.speakers().name_rules());
         index.commit();
     }

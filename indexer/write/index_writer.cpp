@@ -122,12 +122,12 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
     return jobs;
 }
 
-IndexWriter::IndexWriter(const std::string& db_path)
-    : impl_(new Impl(db_path)) {
+IndexWriter::IndexWriter(const std::string& db_path, const WordLists& lists)
+    : impl_(new Impl(db_path, lists)) {
     // Word pairs serve phrases only if every passage has them, made with the same stopwords:
     // an index keeps the version and list it was created with, or loses its pairs.
     Xapian::WritableDatabase& db = impl_->db;
-    IndexStamp stamp = current_stamp();
+    IndexStamp stamp = current_stamp(lists);
     if (db.get_doccount() != 0) {
         IndexStamp had = read_stamp(db);
         stamp.version = had.version.empty() ? "1" : had.version;
@@ -150,7 +150,7 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
         report.seconds = elapsed();
         return report;
     }
-    AnalysisPool pool(threads, &impl_->extractor);
+    AnalysisPool pool(threads, &impl_->extractor, impl_->lists);
     auto drain = [&](bool wait) {
         while (auto built = pool.next(wait)) impl_->write(std::move(*built), report);
     };

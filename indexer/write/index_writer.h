@@ -1,6 +1,8 @@
 // Writing sources into a Xapian database, incrementally.
 #pragma once
 
+#include "text/stopwords.h"
+
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +50,8 @@ struct IndexReport {
 /// Not thread-safe: one writer per database (Xapian's own lock enforces it across processes).
 class IndexWriter {
 public:
-    explicit IndexWriter(const std::string& db_path);
+    /// `lists` (the analysis's word lists) must outlive the writer.
+    IndexWriter(const std::string& db_path, const WordLists& lists);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;

@@ -111,8 +111,10 @@ inline void show_progress(std::ostream& log, const IndexReport& r, std::size_t d
 }
 
 struct IndexWriter::Impl {
-    explicit Impl(const std::string& path) : path(path), db(path, Xapian::DB_CREATE_OR_OPEN) {}
+    Impl(const std::string& path, const WordLists& lists)
+        : path(path), lists(lists), db(path, Xapian::DB_CREATE_OR_OPEN) {}
     std::string path;
+    const WordLists& lists;
     Xapian::WritableDatabase db;
     ReferenceData data{};
     Extractor extractor{data};

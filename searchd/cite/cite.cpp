@@ -42,10 +42,10 @@ index_terms(Context& c, const std::vector<QuoteWord>& words, std::optional<Lang>
 // The rarest indexed words (stopwords only when nothing else is left).
 std::vector<Xapian::Query>
 rare_words(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
-           std::size_t max_terms) {
+           std::size_t max_terms, const WordLists& lists) {
     std::set<std::pair<Xapian::doccount, std::string>> rare, common;
     for (const auto& [t, df] : terms)
-        if (df > 0) (is_stopword(t) ? common : rare).emplace(df, t);
+        if (df > 0) (lists.is_stopword(t) ? common : rare).emplace(df, t);
     if (rare.empty()) rare = std::move(common);
     std::vector<Xapian::Query> out;
     for (const auto& [df, t] : rare)
@@ -57,13 +57,14 @@ rare_words(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
 // hold the text's wording first even when all its words are common ("this is a").
 std::vector<Xapian::Query>
 word_pairs(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
-           const std::vector<QuoteWord>& words, std::size_t max_pairs, WordPairs indexed) {
+           const std::vector<QuoteWord>& words, std::size_t max_pairs, WordPairs indexed,
+           const WordLists& lists) {
     std::vector<Xapian::Query> pairs;
     for (std::size_t i = 1; i < terms.size(); ++i) {
         if (words[i].after_ellipsis || terms[i - 1].second == 0 || terms[i].second == 0) continue;
-        if (is_stopword(terms[i - 1].first) && is_stopword(terms[i].first))
+        if (lists.is_stopword(terms[i - 1].first) && lists.is_stopword(terms[i].first))
             continue; // costly, says little
-        pairs.push_back(adjacent_words(terms[i - 1].first, terms[i].first, indexed));
+        pairs.push_back(adjacent_words(terms[i - 1].first, terms[i].first, indexed, lists));
     }
     if (pairs.size() <= max_pairs) return pairs;
     std::vector<Xapian::Query> spread;
@@ -75,9 +76,9 @@ word_pairs(const std::vector<std::pair<std::string, Xapian::doccount>>& terms,
 std::optional<Xapian::Query> candidate_query(Context& c, const std::vector<QuoteWord>& words,
                                              const CiteRequest& r, const CiteOptions& options) {
     auto terms = index_terms(c, words, r.lang);
-    std::vector<Xapian::Query> parts = rare_words(terms, options.query_terms);
+    std::vector<Xapian::Query> parts = rare_words(terms, options.query_terms, c.analyzer.lists());
     if (parts.empty()) return std::nullopt;
-    for (auto& q : word_pairs(terms, words, options.query_pairs, c.parser.word_pairs())) parts.push_back(std::move(q));
+    for (auto& q : word_pairs(terms, words, options.query_pairs, c.parser.word_pairs(), c.analyzer.lists())) parts.push_back(std::move(q));
     Xapian::Query q(Xapian::Query::OP_OR, parts.begin(), parts.end());
     if (!r.lang) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q,

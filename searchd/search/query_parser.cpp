@@ -47,9 +47,10 @@ struct QueryParser::Token {
     std::string name; ///< field name
 };
 
-Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs) {
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs,
+                             const WordLists& lists) {
     std::vector<Xapian::Query> words = {Xapian::Query(first), Xapian::Query(second)};
-    std::string pair = pairs == WordPairs::indexed ? schema::word_pair(first, second) : "";
+    std::string pair = pairs == WordPairs::indexed ? schema::word_pair(first, second, lists) : "";
     if (pair.empty()) return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
                          Xapian::Query(pair));
@@ -133,7 +134,7 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
         out.highlight.words.insert(t.word);
         // "sûre" stems to "sur": a stem that is a function word would match everywhere. (A
         // function word's own stem is still asked for: "say" finds "says", whose stem it is.)
-        if (t.stem.empty() || (t.stem != t.word && is_stopword(t.stem))) continue;
+        if (t.stem.empty() || (t.stem != t.word && analyzer_.lists().is_stopword(t.stem))) continue;
         terms.push_back("Z" + t.stem);
         out.highlight.stems.insert(t.stem);
         // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.
@@ -152,10 +153,10 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Parse
 // positions are checked only where all its word pairs occur.
 Xapian::Query QueryParser::phrase_of(const std::vector<std::string>& words) const {
     if (words.size() == 1) return Xapian::Query(words.front());
-    if (words.size() == 2) return adjacent_words(words[0], words[1], pairs_);
+    if (words.size() == 2) return adjacent_words(words[0], words[1], pairs_, analyzer_.lists());
     std::vector<Xapian::Query> pairs;
     for (std::size_t i = 1; i < words.size() && pairs_ == WordPairs::indexed; ++i)
-        if (auto pair = schema::word_pair(words[i - 1], words[i]); !pair.empty()) pairs.emplace_back(pair);
+        if (auto pair = schema::word_pair(words[i - 1], words[i], analyzer_.lists()); !pair.empty()) pairs.emplace_back(pair);
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
     if (pairs.empty()) return phrase;
     // Xapian tests a phrase after the rest of an AND.
@@ -220,7 +221,7 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
             if (auto err = field(t, out)) return *err;
             continue;
         }
-        bool stop = t.kind == Token::word && is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
+        bool stop = t.kind == Token::word && analyzer_.lists().is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
         Highlight marks;
         if (stop) std::swap(marks, out.highlight);
         auto q1 = t.kind == Token::phrase ? phrase_query(t.text, out) : word_query(t.text, out);

@@ -44,7 +44,8 @@ enum class WordPairs { absent, indexed };
 
 /// Two adjacent words: through their pair term when there is one (no positions read), else as
 /// a phrase. Either way weighted as Xapian weights a phrase, by the sum of its words' weights.
-Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs);
+Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs,
+                             const WordLists& lists);
 
 /// Parses queries: words (implicit AND), "phrases" (also “…” and «…»), OR between two terms,
 /// NOT/-term, word* prefixes, and field:value filters. A Latin word with no language filter is

@@ -34,10 +34,10 @@ bool sorts_by_key(const Xapian::Database& db) {
 
 } // namespace
 
-WordPairs word_pairs_of(const Xapian::Database& db) {
+WordPairs word_pairs_of(const Xapian::Database& db, const WordLists& lists) {
     try {
         db.get_revision(); // throws for a stub of several shards, whose metadata is its first's
-        return has_word_pairs(read_stamp(db)) ? WordPairs::indexed : WordPairs::absent;
+        return has_word_pairs(read_stamp(db), lists) ? WordPairs::indexed : WordPairs::absent;
     } catch (const Xapian::Error&) {
         return WordPairs::absent;
     }
@@ -51,13 +51,13 @@ std::string uuid_of(const Xapian::Database& db) {
     }
 }
 
-Context::Context(const std::string& path, CountryResolver countries)
-    : db(path), parser(analyzer, std::move(countries), word_pairs_of(db)), checked(Clock::now()),
+Context::Context(const std::string& path, CountryResolver countries, const WordLists& lists)
+    : db(path), analyzer(lists), parser(analyzer, std::move(countries), word_pairs_of(db, lists)), checked(Clock::now()),
       key_sort(sorts_by_key(db)), uuid(uuid_of(db)) {}
 
-ContextPool::ContextPool(std::string db_path, CountryResolver countries)
-    : path_(std::move(db_path)), countries_(std::move(countries)), columns_(path_) {
-    auto first = std::make_unique<Context>(path_, countries_); // fail at start-up if unreadable
+ContextPool::ContextPool(std::string db_path, CountryResolver countries, const WordLists& lists)
+    : path_(std::move(db_path)), countries_(std::move(countries)), lists_(lists), columns_(path_) {
+    auto first = std::make_unique<Context>(path_, countries_, lists_); // fail at start-up if unreadable
     first->columns = columns_.get(first->db);
     give_back(std::move(first));
 }
@@ -71,15 +71,15 @@ ContextPool::Lease ContextPool::acquire() {
             idle_.pop_back();
         }
     }
-    if (!c) c = std::make_unique<Context>(path_, countries_);
+    if (!c) c = std::make_unique<Context>(path_, countries_, lists_);
     if (Clock::now() - c->checked > std::chrono::milliseconds(500)) {
         c->db.reopen();
         c->checked = Clock::now();
         // An index rebuilt in place (deleted and indexed again, or a bulk load renamed into
         // place) may be at the same revision: reopen() then mixes its version file with the old
         // tables. Its new uuid tells; open it afresh.
-        if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_);
-        c->parser.set_word_pairs(word_pairs_of(c->db)); // an indexer with another stopword list turns them off
+        if (uuid_of(c->db) != c->uuid) c = std::make_unique<Context>(path_, countries_, lists_);
+        c->parser.set_word_pairs(word_pairs_of(c->db, lists_)); // an indexer with another stopword list turns them off
     }
     c->columns = columns_.get(c->db);
     return Lease(*this, std::move(c));

@@ -30,13 +30,13 @@ struct Context {
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
     std::string uuid; ///< of db when opened
-    Context(const std::string& path, CountryResolver countries);
+    Context(const std::string& path, CountryResolver countries, const WordLists& lists);
 };
 
 /// Whether every passage of `db` has word-pair terms made with this build's stopword list: a
 /// single database (of a stub of several shards, Xapian reads only the first's metadata) whose
 /// schema version and word-pairs fingerprint say so.
-WordPairs word_pairs_of(const Xapian::Database& db);
+WordPairs word_pairs_of(const Xapian::Database& db, const WordLists& lists);
 
 /// The database's uuid ("" if it has none).
 std::string uuid_of(const Xapian::Database& db);
@@ -46,7 +46,7 @@ std::string uuid_of(const Xapian::Database& db);
 /// facet columns of the newest revision, shared by all Contexts.
 class ContextPool {
 public:
-    ContextPool(std::string db_path, CountryResolver countries);
+    ContextPool(std::string db_path, CountryResolver countries, const WordLists& lists);
 
     class Lease {
     public:
@@ -67,6 +67,7 @@ private:
     void give_back(std::unique_ptr<Context> c);
     std::string path_;
     CountryResolver countries_;
+    const WordLists& lists_;
     FacetColumnsCache columns_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Context>> idle_;
