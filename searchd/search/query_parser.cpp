@@ -201,24 +201,38 @@ std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const 
     return std::nullopt;
 }
 
+// A stopword's marks wait in its clause until it is known to be searched: a dropped "the"
+// must not be marked in every snippet.
+struct QueryParser::Clause {
+    Xapian::Query query;
+    bool negated;
+    bool stopword;
+    Highlight marks;
+};
+
 Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> only_lang) {
     only_lang_ = only_lang;
     auto tokens = lex(q);
     if (!tokens) return tokens.error();
     ParsedQuery out;
-    // A stopword's marks wait in its clause until it is known to be searched: a dropped "the"
-    // must not be marked in every snippet.
-    struct Clause { Xapian::Query query; bool negated; bool stopword; Highlight marks; };
     std::vector<Clause> clauses;
+    if (auto err = read_clauses(tokens.value(), out, clauses)) return *err;
+    combine(clauses, out);
+    return out;
+}
+
+// Tokens to clauses: field filters go to out.filters, OR joins a clause to the one before it.
+std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens, ParsedQuery& out,
+                                               std::vector<Clause>& clauses) {
     bool pending_or = false, pending_not = false;
-    for (const Token& t : tokens.value()) {
+    for (const Token& t : tokens) {
         if (t.kind == Token::op_or) { pending_or = !clauses.empty(); continue; }
         if (t.kind == Token::op_not) { pending_not = true; continue; }
         if (t.kind == Token::op_and) continue;
         if (t.kind == Token::field) {
             // FieldFilters can only include: "-country:MA" would otherwise keep only Morocco.
             if (t.negated || pending_not) return bad_parameter("\"" + t.name + ":\" cannot be negated: filters only include");
-            if (auto err = field(t, out)) return *err;
+            if (auto err = field(t, out)) return err;
             continue;
         }
         bool stop = t.kind == Token::word && analyzer_.lists().is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
@@ -237,6 +251,12 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
         }
         pending_or = pending_not = false;
     }
+    return std::nullopt;
+}
+
+// Clauses to one query: the positive ones ANDed (stopwords only when nothing else is asked),
+// less the negated ones.
+void QueryParser::combine(const std::vector<Clause>& clauses, ParsedQuery& out) const {
     bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.negated && !c.stopword; });
     std::vector<Xapian::Query> positive, negative;
     for (const auto& c : clauses) {
@@ -244,14 +264,13 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
         else if (!c.stopword || !has_content) positive.push_back(c.query);
         if (c.stopword && !c.negated && !has_content) merge(out.highlight, c.marks);
     }
-    if (positive.empty() && negative.empty()) return out;
+    if (positive.empty() && negative.empty()) return;
     Xapian::Query query = positive.empty() ? Xapian::Query::MatchAll
                                            : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
     if (!negative.empty())
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                               Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
     out.text = query;
-    return out;
 }
 
 } // namespace mahdar

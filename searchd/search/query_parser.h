@@ -60,6 +60,10 @@ public:
 
 private:
     struct Token;
+    struct Clause;
+    std::optional<Error> read_clauses(const std::vector<Token>& tokens, ParsedQuery& out,
+                                      std::vector<Clause>& clauses);
+    void combine(const std::vector<Clause>& clauses, ParsedQuery& out) const;
     Result<std::vector<Token>> lex(std::string_view q) const;
     std::optional<Xapian::Query> word_query(std::string_view raw, ParsedQuery& out);
     std::optional<Xapian::Query> phrase_query(std::string_view text, ParsedQuery& out);
