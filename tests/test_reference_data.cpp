@@ -116,7 +116,12 @@ TEST_CASE("Missing or malformed data files are errors, not silent gaps", "[refer
     CHECK_THROWS_AS(ReferenceData(reader), std::runtime_error);
     files["months.tsv"] = "#\nen\t1\tJanuary\n";
     files["extraction_cues.tsv"] = "#\nen\tno_such_kind\tx\n";
-    CHECK_THROWS_AS(ReferenceData(reader), std::runtime_error);
+    CHECK_THROWS_WITH(ReferenceData(reader), Catch::Contains("extraction_cues.tsv") &&
+                                                 Catch::Contains("no_such_kind"));
+    // Every file valid again, then one missing: the error names that file.
+    files["extraction_cues.tsv"] = "#\nen\tby_line\tby\n";
+    REQUIRE_NOTHROW(ReferenceData(reader));
     files.erase("titles.tsv");
-    CHECK_THROWS_AS(ReferenceData(reader), std::runtime_error);
+    CHECK_THROWS_WITH(ReferenceData(reader),
+                      Catch::Contains("titles.tsv") && Catch::Contains("missing"));
 }

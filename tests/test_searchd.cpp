@@ -118,9 +118,14 @@ TEST_CASE("Facets are multi-select: a field ignores its own filter", "[searchd]"
     CHECK(ma_dz["total"] == 8); // OR within a field
     json ma_en = f.get("/api/search?size=1&country=MA&lang=en");
     CHECK(ma_en["total"] == 2); // AND across fields
-    for (const auto& v : ma["facets"]["lang"]) {
-        if (v["value"] == "en") CHECK(v["count"] == 2);
-    }
+    // The lang facet ignores the lang filter but not the country one.
+    REQUIRE(ma["facets"]["lang"].size() >= 2);
+    CHECK(ma_en["facets"]["lang"] == ma["facets"]["lang"]);
+    CHECK(ma["facets"]["lang"] != all["facets"]["lang"]);
+    int en = -1;
+    for (const auto& v : ma["facets"]["lang"])
+        if (v["value"] == "en") en = v["count"].get<int>();
+    CHECK(en == 2);
 }
 
 TEST_CASE("Date ranges, sorting by date and collapsing by document", "[searchd]") {
@@ -137,6 +142,9 @@ TEST_CASE("Date ranges, sorting by date and collapsing by document", "[searchd]"
     CHECK(std::is_sorted(a.begin(), a.end()));
     CHECK(std::is_sorted(d.rbegin(), d.rend()));
     CHECK(a.size() >= 3);
+    REQUIRE(!d.empty());
+    REQUIRE(d.size() == a.size());
+    CHECK(d.front() > d.back()); // the sort order changes the list, not only its dates' positions
     json collapsed = f.get("/api/search?q=migrants&collapse=doc&size=100");
     std::set<std::string> docs;
     for (const auto& h : collapsed["hits"]) CHECK(docs.insert(h["doc_id"].get<std::string>()).second);
@@ -270,8 +278,12 @@ TEST_CASE("A stub database over two shards counts as one index does", "[searchd]
                               "q=%22of+the%22", "q=%22migrants+in+the%22&lang=en", "q=refugees+OR+migration+-labour",
                               "q=migrants&page=2", "q=migrants+OR+refugees&page=3", "q=migrants&page=1000"}) {
         CAPTURE(query);
-        json a = one.get("/api/search?size=3&" + std::string(query));
-        json b = get_json(client, "/api/search?size=3&" + std::string(query));
+        int status_a = 0, status_b = 0;
+        json a = one.get("/api/search?size=3&" + std::string(query), &status_a);
+        json b = get_json(client, "/api/search?size=3&" + std::string(query), &status_b);
+        REQUIRE(status_a == 200);
+        REQUIRE(status_b == 200);
+        REQUIRE(a.contains("total"));
         CHECK(b["total"] == a["total"]);
         CHECK(b["facets"] == a["facets"]);
         // (Not the scores: over a stub, Xapian estimates a synonym's frequency per shard,
@@ -282,7 +294,13 @@ TEST_CASE("A stub database over two shards counts as one index does", "[searchd]
     CHECK(nonzero >= 10);
     for (const char* field : {"speaker", "country", "objective", "lang", "year"}) {
         std::string path = "/api/facets?field=" + std::string(field);
-        CHECK(get_json(client, path) == one.get(path));
+        CAPTURE(path);
+        int status_a = 0, status_b = 0;
+        json a = one.get(path, &status_a), b = get_json(client, path, &status_b);
+        REQUIRE(status_a == 200);
+        REQUIRE(status_b == 200);
+        REQUIRE(!a["values"].empty());
+        CHECK(b == a);
     }
     int status = 0;
     json health = get_json(client, "/api/health", &status);
@@ -305,8 +323,11 @@ TEST_CASE("A shard served by xapian-tcpsrv is searched with its facets", "[searc
         CAPTURE(query);
         int status = 0;
         json b = get_json(client, "/api/search?size=3&" + std::string(query), &status);
-        json a = one.get("/api/search?size=3&" + std::string(query));
-        CHECK(status == 200);
+        int status_a = 0;
+        json a = one.get("/api/search?size=3&" + std::string(query), &status_a);
+        REQUIRE(status == 200);
+        REQUIRE(status_a == 200);
+        REQUIRE(a.contains("total"));
         CHECK(b["total"] == a["total"]);
         CHECK(b["facets"] == a["facets"]);
     }

@@ -136,7 +136,11 @@ TEST_CASE("Phrases through word pairs match what positions match, with the same 
         for (const char* filters : {"", "&lang=en&country=MA", "&from=2021&to=2022"}) {
             std::string path = "/api/search?size=5&q=" + url_encode(p) + filters;
             CAPTURE(path);
-            json x = get_json(a, path), y = get_json(b, path);
+            int status_x = 0, status_y = 0;
+            json x = get_json(a, path, &status_x), y = get_json(b, path, &status_y);
+            REQUIRE(status_x == 200);
+            REQUIRE(status_y == 200);
+            REQUIRE(x.contains("total"));
             CHECK(x["total"] == y["total"]);
             CHECK(x["facets"] == y["facets"]);
             CHECK(ids_of(x) == ids_of(y));
@@ -167,10 +171,39 @@ TEST_CASE("The query parser uses word pairs only when the index has them", "[sea
 TEST_CASE("Passages added to an index from before word pairs do not turn them on", "[indexer]") {
     test::TempDir tmp;
     std::string old = without_pairs(index_fixtures(tmp), tmp);
+    Xapian::doccount count_before = Xapian::Database(old).get_doccount();
+    // One passage, with "labour migration": a word pair in an index that has them.
     test::write_file(tmp / "more" / "note.en.md", "# Note\n\nLabour migration was discussed again.\n");
     auto r = test::run_indexer("--db " + old + " " + (tmp / "more").string());
+    INFO(r.output);
     REQUIRE(r.status == 0);
-    Xapian::Database db(old);
-    CHECK(db.get_doccount() > 0);
-    CHECK(db.get_metadata(std::string(schema::meta_word_pairs)).empty());
+    {
+        Xapian::Database db(old);
+        CHECK(db.get_doccount() == count_before + 1);
+        CHECK(db.get_metadata(std::string(schema::meta_word_pairs)).empty());
+        CHECK(word_pairs_of(db) == WordPairs::absent);
+    }
+    // What a user sees: phrases are matched by positions in the old passages and the new one
+    // alike, as in an index made with pairs from the same files. (The new passage does get pair
+    // terms, as every passage the indexer writes does; searchd leaves them unused here.)
+    std::string fresh = (tmp / "fresh").string();
+    REQUIRE(test::run_indexer("--db " + fresh + " " + (test::fixtures() / "reports").string() + " " +
+                              (test::fixtures() / "search").string() + " " + (tmp / "more").string())
+                .status == 0);
+    test::TestServer added(old), reference(fresh);
+    auto a = added.client(), b = reference.client();
+    for (const char* phrase : {"\"labour migration\"", "\"migration was discussed\"", "\"of the\"",
+                               "\"of migrants\""}) {
+        std::string path = "/api/search?size=100&sort=date&q=" + url_encode(phrase);
+        CAPTURE(path);
+        int status_a = 0, status_b = 0;
+        json x = get_json(a, path, &status_a), y = get_json(b, path, &status_b);
+        REQUIRE(status_a == 200);
+        REQUIRE(status_b == 200);
+        REQUIRE(y["total"].get<int>() > 0);
+        CHECK(x["total"] == y["total"]);
+        CHECK(ids_of(x) == ids_of(y));
+    }
+    // "labour migration" is in old passages (without pair terms) and in the new one.
+    CHECK(get_json(a, "/api/search?q=" + url_encode("\"labour migration\""))["total"].get<int>() >= 2);
 }

@@ -72,21 +72,20 @@ test('the copy-citation button puts the citation on the clipboard', async () => 
   await page.locator('#hits .copy-citation').first().click();
   await page.waitForFunction(() => document.getElementById('toast').classList.contains('visible'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, await expected_citation(hit, 'en'));
+  assert.equal(copied, await server_citation(hit, 'en'));
   assert.ok(copied.includes(hit.doc_title) && copied.includes('Sara Salman'));
 });
 
-/** The server's citation when /api/cite offers one, else the page's own format. */
-async function expected_citation(hit, ui) {
+/** The server's citation of `hit` in `ui`, from /api/cite; the server must offer one. */
+async function server_citation(hit, ui) {
   const r = await fetch(`${server.url}/api/cite`, { method: 'POST',
     headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: hit.text, lang: hit.lang }) });
-  if (r.ok) {
-    const match = (await r.json()).matches.find((m) => m.id === hit.id);
-    if (match?.citation?.[ui]) return match.citation[ui];
-  }
-  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-    .format(new Date(`${hit.date}T00:00:00Z`));
-  return [hit.doc_title, hit.para && `para. ${hit.para}`, hit.speaker, date].filter(Boolean).join(', ');
+  assert.equal(r.status, 200, '/api/cite answers');
+  const match = (await r.json()).matches.find((m) => m.id === hit.id);
+  assert.ok(match, `/api/cite finds ${hit.id} from its own text`);
+  assert.equal(typeof match.citation?.[ui], 'string');
+  assert.ok(match.citation[ui].length > 0);
+  return match.citation[ui];
 }
 
 test('a passage opens among its neighbours, with a deep link that can be shared', async () => {
@@ -137,27 +136,54 @@ test('on a phone-width screen the filters fold away and nothing overflows', asyn
   await screenshot(page, 'phone-ar', { full_page: false });
 });
 
-test('the cite view finds the source of a pasted sentence, or says it cannot', async () => {
+test('the cite view finds the source of a pasted sentence and marks what differs', async () => {
+  const source = (await api_get(server.url,
+    `/api/search?q=${encodeURIComponent('"regional dashboard of migration data"')}`)).hits;
+  assert.equal(source.length, 1);
   const page = await new_page(browser, server.url);
   await page.goto('/?ui=en');
   await settled(page);
   await page.click('#mode-cite');
   assert.equal(new URL(page.url()).searchParams.get('view'), 'cite');
+  // The source says "invited Egypt, Jordan and Morocco to share their administrative records".
   const sentence = 'Sara Salman presented a regional dashboard of migration data and invited Egypt and Jordan to share records.';
   await page.fill('#cite-text', sentence);
   const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cite');
   await page.click('.cite-form button[type="submit"]');
-  const status = (await answer).status();
+  const response = await answer;
+  assert.equal(response.status(), 200);
+  assert.equal((await response.json()).matches[0]?.id, source[0].id);
   assert.equal(new URL(page.url()).searchParams.get('text'), sentence);
-  if (status === 200) {
-    await page.locator('.cite-match').first().waitFor();
-    assert.ok(await page.locator('.cite-match .diff').count() > 0);
-    assert.ok(await page.locator('.cite-match .copy-citation').count() > 0);
-  } else {
-    await page.locator('#cite-view .message').waitFor();
-    assert.equal(await page.textContent('#cite-view .message-title'),
-      'Citation lookup is not available on this server yet.');
-  }
+  const first = page.locator('.cite-match').first();
+  await first.waitFor();
+  assert.equal(await first.locator('.hit-title a').textContent(), source[0].doc_title);
+  assert.equal(new URL(await first.locator('.hit-title a').getAttribute('href'), server.url)
+    .searchParams.get('passage'), source[0].id);
+  const missing = await first.locator('.diff ins.diff-missing').allTextContents();
+  assert.ok(missing.some((s) => s.includes('Morocco')), `marked as missing: ${missing.join(' | ')}`);
+  assert.equal(await first.locator('.copy-citation').count(), 3, 'a citation in each language');
+  assert.equal(await page.locator('#cite-view .message').isVisible(), false);
   await screenshot(page, 'cite-en');
   assert.deepEqual(page.errors, []);
+});
+
+test('the cite view says so when the server has no citation lookup', async () => {
+  // 404 from a server that knows no such route, 405 from one whose catch-all refuses the POST.
+  for (const [status, code] of [[404, 'not_found'], [405, 'method_not_allowed']]) {
+    const page = await new_page(browser, server.url);
+    await page.route('**/api/cite', (route) => route.fulfill({
+      status, contentType: 'application/json',
+      body: JSON.stringify({ error: { code, message: 'no citation lookup here' } }),
+    }));
+    await page.goto('/?ui=en');
+    await settled(page);
+    await page.click('#mode-cite');
+    await page.fill('#cite-text', 'Sara Salman presented a regional dashboard of migration data.');
+    await page.click('.cite-form button[type="submit"]');
+    await page.locator('#cite-view .message').waitFor();
+    assert.equal(await page.textContent('#cite-view .message-title'),
+      'Citation lookup is not available on this server yet.', `HTTP ${status}`);
+    assert.equal(await page.locator('.cite-match').count(), 0);
+    assert.deepEqual(page.errors, []);
+  }
 });
