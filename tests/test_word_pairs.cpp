@@ -181,7 +181,7 @@ TEST_CASE("Passages added to an index from before word pairs do not turn them on
         Xapian::Database db(old);
         CHECK(db.get_doccount() == count_before + 1);
         CHECK(db.get_metadata(std::string(schema::meta_word_pairs)).empty());
-        CHECK(word_pairs_of(db) == WordPairs::absent);
+        CHECK(word_pairs_of(db, test::word_lists()) == WordPairs::absent);
     }
     // What a user sees: phrases are matched by positions in the old passages and the new one
     // alike, as in an index made with pairs from the same files. (The new passage does get pair

@@ -28,8 +28,9 @@ inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1
 /// (stopwords.h: "of", "united"), "XB" +
 /// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
 /// positions ("in united", "united nations"), is matched by its pairs' posting lists, and its
-/// positions checked only where all its pairs occur. Made in passages of indexes that record
-/// meta_word_pairs. See word_pair().
+/// positions checked only where all its pairs occur. Every passage this build indexes gets
+/// them; searchd uses them only on an index whose meta_word_pairs says that all of its passages
+/// have them, made with its own word lists. See word_pair().
 inline constexpr std::string_view word_pair_prefix = "XB";
 
 // ---- Value slots -----------------------------------------------------------------------------
