@@ -44,7 +44,7 @@ bool is_french_accent(char32_t c) {
 Lang detect_language(std::string_view text) {
     int arabic = 0, letters = 0;
     double english = 0, french = 0;
-    Tokens tokens = scan_tokens(text);
+    std::vector<TokenSpan> tokens = token_spans(text);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         std::string_view raw = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
         std::string word; // lower case, accents kept
@@ -58,8 +58,9 @@ Lang detect_language(std::string_view text) {
             if (is_french_accent(lower)) french += 0.25;
             append_utf8(word, lower);
         }
-        std::string_view apostrophe = gap_before(text, tokens, i + 1);
-        bool elided = i + 1 < tokens.size() && (apostrophe == "'" || apostrophe == "’");
+        std::string_view apostrophe =
+            i + 1 < tokens.size() ? text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end) : "";
+        bool elided = apostrophe == "'" || apostrophe == "’";
         if (elided && contains(french_elisions, word)) french += 1;
         else if (contains(english_words, word)) english += 1;
         else if (contains(french_words, word)) french += 1;

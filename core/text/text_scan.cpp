@@ -80,8 +80,8 @@ void strip_one(std::vector<std::string>& out, std::string w,
 
 } // namespace
 
-Tokens scan_tokens(std::string_view text) {
-    Tokens out;
+std::vector<TokenSpan> token_spans(std::string_view text) {
+    std::vector<TokenSpan> out;
     size_t pos = 0;
     bool in_word = false;
     char32_t prev = 0;
@@ -91,21 +91,27 @@ Tokens scan_tokens(std::string_view text) {
         bool word = is_word_char(c);
         bool split =
             in_word && word && is_digit_char(c) && !is_digit_char(prev) && is_arabic_char(prev);
-        if (in_word && (!word || split)) {
-            finish(out.back(), text);
+        if (in_word && (!word || split))
             in_word = false;
-        }
         if (word && !in_word) {
-            out.push_back({});
-            out.back().begin = static_cast<std::uint32_t>(start);
+            out.push_back({static_cast<std::uint32_t>(start), 0});
             in_word = true;
         }
         if (in_word)
             out.back().end = static_cast<std::uint32_t>(pos);
         prev = c;
     }
-    if (in_word)
+    return out;
+}
+
+Tokens scan_tokens(std::string_view text) {
+    Tokens out;
+    for (auto [begin, end] : token_spans(text)) {
+        out.push_back({});
+        out.back().begin = begin;
+        out.back().end = end;
         finish(out.back(), text);
+    }
     return out;
 }
 

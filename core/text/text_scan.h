@@ -38,7 +38,16 @@ struct Token {
 
 using Tokens = std::vector<Token>;
 
-/// The words of `text`, in order. Pure; thread-safe.
+/// Where a token stands: bytes [begin, end) of the text.
+struct TokenSpan {
+    std::uint32_t begin = 0, end = 0;
+};
+
+/// The tokens' spans only, without normalising them (cheap: language identification and
+/// word counts). Pure; thread-safe.
+std::vector<TokenSpan> token_spans(std::string_view text);
+
+/// The words of `text`, in order: token_spans() with each token normalised. Pure; thread-safe.
 Tokens scan_tokens(std::string_view text);
 
 /// The text between token i-1 and token i (from the start of `text` for i == 0, to the end of

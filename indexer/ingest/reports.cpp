@@ -127,7 +127,7 @@ std::string strip_markdown(std::string_view text) {
     return out;
 }
 
-std::size_t count_words(std::string_view text) { return scan_tokens(text).size(); }
+std::size_t count_words(std::string_view text) { return token_spans(text).size(); }
 
 namespace {
 
