@@ -1,4 +1,4 @@
-// Ranking from bitmaps (searchd/rank.h) against Xapian's matcher on the same index: the same
+// Ranking from bitmaps (searchd/search/rank.h) against Xapian's matcher on the same index: the same
 // passages, in the same order, with the same weights, on every page.
 #include "facets/facet_columns.h"
 #include "facets/match_bits.h"

@@ -1,4 +1,4 @@
-// Reference data: the embedded TSV files of indexer/data and ICU's CLDR country names.
+// Reference data: the embedded TSV files of core/reference/data and ICU's CLDR country names.
 #include "reference/reference_data.h"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // Reference data for metadata extraction and facet labels: countries, GCM objectives, person
-// titles, month names, ordinals, objective words and extraction cues (indexer/data/*.tsv).
+// titles, month names, ordinals, objective words and extraction cues (core/reference/data/*.tsv).
 #pragma once
 
 #include "common/lang.h"
@@ -38,7 +38,7 @@ struct PersonTitle {
     TitleKind kind = TitleKind::person;
 };
 
-/// Phrase lists of indexer/data/extraction_cues.tsv, by kind.
+/// Phrase lists of core/reference/data/extraction_cues.tsv, by kind.
 enum class Cue : std::uint8_t {
     moderated_by,    ///< "moderated by": the name after it moderates
     moderator,       ///< "the moderator": refers to the current moderator
