@@ -263,7 +263,7 @@ TEST_CASE("Bad query syntax is refused with a message that says what is wrong", 
         auto pq = f.parse(row.q);
         CHECK_FALSE(pq.ok());
         if (pq.ok()) continue;
-        CHECK(pq.error().code == "bad_parameter");
+        CHECK(pq.error().code() == "bad_parameter");
         CHECK(pq.error().status == 400);
         CHECK_THAT(pq.error().message, Catch::Contains(row.fragment));
     }

@@ -188,7 +188,7 @@ TEST_CASE("A bad parameter is refused with its status and a message naming it", 
         CHECK_FALSE(got.ok());
         if (got.ok()) continue;
         CHECK(got.error().status == row.status);
-        CHECK(got.error().code == (row.status == 413 ? "too_long" : "bad_parameter"));
+        CHECK(got.error().code() == (row.status == 413 ? "too_long" : "bad_parameter"));
         CHECK_THAT(got.error().message, Catch::Contains(row.names));
     }
 }

@@ -33,20 +33,22 @@ int http_status(ErrorCode code);
 int exit_status(ErrorCode code);
 
 /// An error a client or operator can act on, with a message for people: what is wrong and
-/// what is accepted. `status` and `code` follow from `kind` (the table in result.cpp).
+/// what is accepted. Its status follows from `kind` (the table in result.cpp), except that an
+/// http_error keeps the status cpp-httplib set.
 struct Error {
     Error(ErrorCode kind_, std::string message_, int status_ = 0)
-        : kind(kind_), status(status_ ? status_ : http_status(kind_)), code(code_name(kind_)),
-          message(std::move(message_)) {}
+        : kind(kind_), status(status_ ? status_ : http_status(kind_)), message(std::move(message_)) {}
+    /// The stable code of the API's error answers: code_name(kind).
+    std::string_view code() const { return code_name(kind); }
     ErrorCode kind;
-    int status;       ///< HTTP status; http_error keeps the one cpp-httplib set
-    std::string code;
+    int status; ///< HTTP status
     std::string message;
 };
 
 inline Error bad_parameter(std::string message) { return {ErrorCode::bad_parameter, std::move(message)}; }
 inline Error not_found(std::string message) { return {ErrorCode::not_found, std::move(message)}; }
 inline Error too_long(std::string message) { return {ErrorCode::too_long, std::move(message)}; }
+inline Error bad_input(std::string message) { return {ErrorCode::bad_input, std::move(message)}; }
 
 /// A value or an Error. An operation with no value to give returns std::optional<Error>:
 /// nullopt when it succeeded.

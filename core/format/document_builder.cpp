@@ -9,7 +9,7 @@ namespace mahdar {
 
 std::string speaker_key(std::string_view name) {
     std::string key;
-    for (char c : fold_accents(normalise_word(name))) {
+    for (char c : word_key(name)) {
         bool space = c == ' ' || c == '.' || c == '-' || c == '\'' || c == ',';
         if (space) {
             if (!key.empty() && key.back() != '_') key += '_';

@@ -110,10 +110,13 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
 std::vector<std::vector<std::string>> Analyzer::analyse_as_indexed(std::string_view text,
                                                                    std::optional<Lang> passage) {
     std::vector<std::vector<std::string>> out;
+    auto spans = word_spans(text); // broken once, analysed in each language
     // Arabic-script words are analysed alike in every passage, so the Latin words decide.
     for (Lang lang : word_languages("", passage)) {
         std::vector<std::string> words;
-        for (auto& t : analyse(text, lang)) words.push_back(std::move(t.word));
+        for (auto [b, e] : spans)
+            if (std::string w = analyse_word(text.substr(b, e - b), lang).word; !w.empty())
+                words.push_back(std::move(w));
         if (!words.empty() && std::find(out.begin(), out.end(), words) == out.end())
             out.push_back(std::move(words));
     }

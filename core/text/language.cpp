@@ -2,6 +2,7 @@
 
 #include "text/normalise.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -15,22 +16,25 @@ const std::array<LatinRules, 3> rules = {{
     {Lang::ar, "english", Elision::keep, StemOrder::fold_then_stem},
 }};
 
+// One language for each distinct set of Latin rules: Arabic passages share English's.
+bool same_rules(const LatinRules& a, const LatinRules& b) {
+    return std::string_view(a.snowball) == b.snowball && a.elision == b.elision && a.order == b.order;
+}
+
+const std::vector<Lang> latin_languages = [] {
+    std::vector<Lang> out;
+    for (const auto& r : rules)
+        if (std::none_of(out.begin(), out.end(), [&r](Lang l) { return same_rules(latin_rules(l), r); }))
+            out.push_back(r.lang);
+    return out;
+}();
+
 } // namespace
 
 std::vector<Lang> word_languages(std::string_view word, std::optional<Lang> passage) {
     if (is_arabic_script(word)) return {Lang::ar};
     if (passage) return {*passage};
-    // One language for each distinct set of Latin rules (Arabic passages share English's).
-    std::vector<Lang> out;
-    for (const auto& r : rules) {
-        bool seen = false;
-        for (Lang l : out) {
-            const LatinRules& o = latin_rules(l);
-            seen = seen || (std::string_view(o.snowball) == r.snowball && o.elision == r.elision && o.order == r.order);
-        }
-        if (!seen) out.push_back(r.lang);
-    }
-    return out;
+    return latin_languages;
 }
 
 const LatinRules& latin_rules(Lang lang) {

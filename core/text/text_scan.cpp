@@ -60,7 +60,6 @@ void finish(Token& t, std::string_view text) {
     }
 }
 
-
 std::size_t letters(std::string_view s) {
     std::size_t n = 0, pos = 0;
     while (pos < s.size()) {

@@ -20,23 +20,21 @@ struct Line {
     GivenFields given;
 };
 
-Error bad_line(std::string why) { return {ErrorCode::bad_input, std::move(why)}; }
-
 // Reads the optional fields of a passage line; nullopt when they are well formed.
 std::optional<Error> read_optional(const json& j, Passage& p, GivenFields& given) {
     if (auto it = j.find("id"); it != j.end()) {
-        if (!it->is_string() || it->get<std::string>().empty()) return bad_line("\"id\" must be a non-empty string");
+        if (!it->is_string() || it->get<std::string>().empty()) return bad_input("\"id\" must be a non-empty string");
         p.id = it->get<std::string>();
-        if (auto why = id_problem(p.id); !why.empty()) return bad_line("\"id\" " + why);
+        if (auto why = id_problem(p.id); !why.empty()) return bad_input("\"id\" " + why);
     }
     if (auto it = j.find("lang"); it != j.end()) {
         auto l = it->is_string() ? parse_lang(it->get<std::string>()) : std::nullopt;
-        if (!l) return bad_line("\"lang\" must be \"ar\", \"en\" or \"fr\"");
+        if (!l) return bad_input("\"lang\" must be \"ar\", \"en\" or \"fr\"");
         p.lang = l;
         given.lang = true;
     }
     if (auto it = j.find("date"); it != j.end()) {
-        if (!it->is_string() || !is_iso_date(it->get<std::string>())) return bad_line("\"date\" must be YYYY-MM-DD");
+        if (!it->is_string() || !is_iso_date(it->get<std::string>())) return bad_input("\"date\" must be YYYY-MM-DD");
         p.date = it->get<std::string>();
         given.date = true;
     }
@@ -50,22 +48,22 @@ std::optional<Error> read_optional(const json& j, Passage& p, GivenFields& given
         else if (it->is_number_integer()) p.para = std::to_string(it->get<long long>());
     }
     if (auto it = j.find("countries"); it != j.end()) {
-        if (!it->is_array()) return bad_line("\"countries\" must be a list of ISO codes");
+        if (!it->is_array()) return bad_input("\"countries\" must be a list of ISO codes");
         for (const auto& c : *it) {
             std::string code = c.is_string() ? c.get<std::string>() : "";
             if (code.size() != 2 || !std::isalpha(static_cast<unsigned char>(code[0])) ||
                 !std::isalpha(static_cast<unsigned char>(code[1])))
-                return bad_line("\"countries\" must hold ISO 3166-1 alpha-2 codes");
+                return bad_input("\"countries\" must hold ISO 3166-1 alpha-2 codes");
             for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
             p.countries.push_back(code);
         }
         given.countries = true;
     }
     if (auto it = j.find("objectives"); it != j.end()) {
-        if (!it->is_array()) return bad_line("\"objectives\" must be a list of numbers 1..23");
+        if (!it->is_array()) return bad_input("\"objectives\" must be a list of numbers 1..23");
         for (const auto& o : *it) {
             if (!o.is_number_integer() || o.get<int>() < 1 || o.get<int>() > 23)
-                return bad_line("\"objectives\" must be a list of numbers 1..23");
+                return bad_input("\"objectives\" must be a list of numbers 1..23");
             p.objectives.push_back(o.get<int>());
         }
         given.objectives = true;
@@ -79,15 +77,15 @@ Result<Line> read_line(const std::string& line) {
     Passage& p = out.passage;
     GivenFields& given = out.given;
     json j = json::parse(line, nullptr, false);
-    if (j.is_discarded()) return bad_line("not valid JSON");
-    if (!j.is_object()) return bad_line("not a JSON object");
+    if (j.is_discarded()) return bad_input("not valid JSON");
+    if (!j.is_object()) return bad_input("not a JSON object");
     for (const char* key : {"doc_id", "doc_title", "text"}) {
         auto it = j.find(key);
         if (it == j.end() || !it->is_string() || it->get<std::string>().empty())
-            return bad_line(std::string("missing or empty \"") + key + "\"");
+            return bad_input(std::string("missing or empty \"") + key + "\"");
     }
     p.doc_id = j["doc_id"].get<std::string>();
-    if (auto why = id_problem(p.doc_id); !why.empty()) return bad_line("\"doc_id\" " + why);
+    if (auto why = id_problem(p.doc_id); !why.empty()) return bad_input("\"doc_id\" " + why);
     p.doc_title = j["doc_title"].get<std::string>();
     p.text = j["text"].get<std::string>();
     if (auto err = read_optional(j, p, given)) return *err;

@@ -19,8 +19,6 @@ using json = nlohmann::json;
 
 namespace {
 
-Error skipped(std::string why) { return {ErrorCode::bad_input, std::move(why)}; }
-
 bool read_file(const fs::path& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
@@ -109,7 +107,7 @@ void read_report(SourceFile& src, const std::string& text) {
     json meta = read_sidecar(src, text);
     std::string doc_id = sidecar_doc_id(meta, src);
     if (auto why = id_problem(doc_id); !why.empty()) { // a file name with a tab, or 240 bytes long
-        src.error = skipped("its document id (the file name) " + why + "; give one in a .meta.json sidecar");
+        src.error = bad_input("its document id (the file name) " + why + "; give one in a .meta.json sidecar");
         return;
     }
     Document doc = split_report(text, doc_id);
@@ -129,22 +127,22 @@ SourceFile read_source(const fs::path& path) {
     src.path = path;
     std::string text;
     if (!read_file(path, text)) {
-        src.error = skipped("cannot read the file");
+        src.error = bad_input("cannot read the file");
         return src;
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        src.error = skipped("the file is empty");
+        src.error = bad_input("the file is empty");
         return src;
     }
     if (!is_valid_utf8(text)) {
-        src.error = skipped("the file is not valid UTF-8");
+        src.error = bad_input("the file is not valid UTF-8");
         return src;
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     src.content_hash = fnv1a_hex(text);
     if (lower_ext(path) == ".jsonl") read_jsonl(src, text);
     else read_report(src, text);
-    if (src.documents.empty() && !src.error) src.error = skipped("no passages found");
+    if (src.documents.empty() && !src.error) src.error = bad_input("no passages found");
     return src;
 }
 

@@ -23,7 +23,8 @@ KnownWord index_lexicon(Xapian::Database& db) {
 }
 
 // The index term of each word of the text, as analysed by the rules of the text's language
-// (text/language.h word_languages: each language it may be in, when it is not given), with its frequency; 0 when not indexed.
+// (or, when it is not given, of each language word_languages() says it may be in), with its
+// frequency; 0 when not indexed.
 std::vector<std::pair<std::string, Xapian::doccount>>
 index_terms(Context& c, const std::vector<QuoteWord>& words, std::optional<Lang> lang) {
     std::vector<std::pair<std::string, Xapian::doccount>> out;

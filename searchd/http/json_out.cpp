@@ -75,6 +75,6 @@ json to_json(Facet f, const std::vector<FacetValue>& values) {
     return {{"field", facet_name(f)}, {"values", facet_values(values)}};
 }
 
-json to_json(const Error& e) { return {{"error", {{"code", e.code}, {"message", e.message}}}}; }
+json to_json(const Error& e) { return {{"error", {{"code", e.code()}, {"message", e.message}}}}; }
 
 } // namespace mahdar

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_set>
+#include <utility>
 
 namespace mahdar {
 namespace {
@@ -113,34 +114,35 @@ std::vector<Lang> QueryParser::languages_for(std::string_view word) const {
     return word_languages(word, only_lang_);
 }
 
-std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, ParsedQuery& out) {
+std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Highlight& marks,
+                                                     std::vector<std::string>& plain_words) {
     if (raw.size() > 1 && raw.back() == '*') {
         WordToken t = analyzer_.analyse_word(raw.substr(0, raw.size() - 1), languages_for(raw).back());
         if (t.word.empty()) return std::nullopt;
-        out.highlight.prefixes.insert(t.word);
+        marks.prefixes.insert(t.word);
         return Xapian::Query(Xapian::Query::OP_WILDCARD, t.word, 200,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
     auto spans = analyzer_.word_spans(raw);
     if (spans.empty()) return std::nullopt;
-    if (spans.size() > 1) return phrase_query(raw, out); // "whole-of-government", "A/RES/73/195"
+    if (spans.size() > 1) return phrase_query(raw, marks); // "whole-of-government", "A/RES/73/195"
     std::string_view w = raw.substr(spans[0].first, spans[0].second - spans[0].first);
     std::vector<std::string> terms;
     for (Lang lang : languages_for(w)) {
         WordToken t = analyzer_.analyse_word(w, lang);
         if (t.word.empty()) continue;
-        if (lang == languages_for(w).front()) out.plain_words.push_back(t.word);
+        if (lang == languages_for(w).front()) plain_words.push_back(t.word);
         terms.push_back(t.word);
-        out.highlight.words.insert(t.word);
+        marks.words.insert(t.word);
         // "sûre" stems to "sur": a stem that is a function word would match everywhere. (A
         // function word's own stem is still asked for: "say" finds "says", whose stem it is.)
         if (t.stem.empty() || (t.stem != t.word && analyzer_.lists().is_stopword(t.stem))) continue;
         terms.push_back("Z" + t.stem);
-        out.highlight.stems.insert(t.stem);
+        marks.stems.insert(t.stem);
         // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.
         if (lang == Lang::ar && t.stem.rfind("ل", 0) == 0 && t.stem.size() >= 6) {
             terms.push_back("Z" + t.stem.substr(2));
-            out.highlight.stems.insert(t.stem.substr(2));
+            marks.stems.insert(t.stem.substr(2));
         }
     }
     std::sort(terms.begin(), terms.end());
@@ -167,10 +169,10 @@ Xapian::Query QueryParser::phrase_of(const std::vector<std::string>& words) cons
 // A phrase is analysed as the indexer would have analysed the same words in a passage of each
 // language it may be in (text/language.h word_languages): "l'objectif 23" is "objectif 23" in a
 // French passage and "l'objectif 23" in an English one, whatever else the query holds.
-std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, ParsedQuery& out) {
+std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, Highlight& marks) {
     std::vector<Xapian::Query> alternatives;
     for (const auto& words : analyzer_.analyse_as_indexed(text, only_lang_)) {
-        out.highlight.words.insert(words.begin(), words.end());
+        marks.words.insert(words.begin(), words.end());
         alternatives.push_back(phrase_of(words));
     }
     if (alternatives.empty()) return std::nullopt;
@@ -237,9 +239,8 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
         }
         bool stop = t.kind == Token::word && analyzer_.lists().is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
         Highlight marks;
-        if (stop) std::swap(marks, out.highlight);
-        auto q1 = t.kind == Token::phrase ? phrase_query(t.text, out) : word_query(t.text, out);
-        if (stop) std::swap(marks, out.highlight);
+        auto q1 = t.kind == Token::phrase ? phrase_query(t.text, marks) : word_query(t.text, marks, out.plain_words);
+        if (!stop) merge(out.highlight, std::exchange(marks, {}));
         if (!q1) continue;
         bool negated = t.negated || pending_not;
         if (pending_or && !negated && !clauses.back().negated) {

@@ -65,8 +65,9 @@ private:
                                       std::vector<Clause>& clauses);
     void combine(const std::vector<Clause>& clauses, ParsedQuery& out) const;
     Result<std::vector<Token>> lex(std::string_view q) const;
-    std::optional<Xapian::Query> word_query(std::string_view raw, ParsedQuery& out);
-    std::optional<Xapian::Query> phrase_query(std::string_view text, ParsedQuery& out);
+    std::optional<Xapian::Query> word_query(std::string_view raw, Highlight& marks,
+                                            std::vector<std::string>& plain_words);
+    std::optional<Xapian::Query> phrase_query(std::string_view text, Highlight& marks);
     Xapian::Query phrase_of(const std::vector<std::string>& words) const;
     std::optional<Error> field(const Token& t, ParsedQuery& out) const;
     std::vector<Lang> languages_for(std::string_view word) const;
