@@ -1,0 +1,38 @@
+// The document readers, one per format: bytes in, a Layout (ingest/layout.h) out. Each reads
+// from memory (never a path), keeps to ReadLimits, never throws for bad input and returns a
+// read_failure() saying why a file cannot be read.
+#pragma once
+
+#include "ingest/layout.h"
+
+#include <string_view>
+
+namespace mahdar {
+
+struct PdfOptions {
+    bool ocr = false; ///< OCR the pages without a usable text layer (needs Tesseract)
+    ReadLimits limits;
+};
+
+/// PDF through poppler's C++ API: text in reading order page by page (two columns read column
+/// by column), running headers and footers and page numbers removed, footnotes as notes of
+/// their page, Arabic repaired (presentation forms, lam-alef order, visual lines). Failures:
+/// "encrypted PDF", "malformed PDF", "no text layer" (every page without usable text, no OCR).
+Result<Layout> read_pdf(std::string_view bytes, const PdfOptions& options = {});
+
+/// Office Open XML (.docx) through libzip and pugixml: paragraphs and headings from styles,
+/// Word's automatic numbering rebuilt, tables row by row, footnotes and endnotes as notes,
+/// headers and footers dropped. Failures: "not a zip archive", "malformed DOCX", "too large".
+Result<Layout> read_docx(std::string_view bytes, const ReadLimits& limits = {});
+
+/// OpenDocument text (.odt) from content.xml, the same way as read_docx.
+Result<Layout> read_odt(std::string_view bytes, const ReadLimits& limits = {});
+
+/// HTML (UN press releases, meeting coverage pages) through libxml2's HTML parser: the main
+/// text and its headings, without navigation, scripts, styles, headers and footers.
+Result<Layout> read_html(std::string_view bytes);
+
+/// True when this build has Tesseract (read_pdf's `ocr` can work).
+bool ocr_available();
+
+} // namespace mahdar
