@@ -55,7 +55,7 @@ void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyz
     }
 }
 
-// The boolean filter terms: id, parent, language, date, speakers, countries, objectives.
+// The boolean filter terms: id, parent, language, date, speakers, countries, objectives, symbol.
 void add_filters(Xapian::Document& doc, const Passage& p, Lang lang, const std::string& compact_date) {
     doc.add_boolean_term(s::term(s::id, p.id));
     doc.add_boolean_term(s::term(s::parent, p.doc_id));
@@ -68,6 +68,7 @@ void add_filters(Xapian::Document& doc, const Passage& p, Lang lang, const std::
     for (const auto& person : joint_speakers(p.speaker)) doc.add_boolean_term(s::term(s::speaker, speaker_key(person)));
     for (const auto& c : p.countries) doc.add_boolean_term(s::term(s::country, c));
     for (int o : p.objectives) doc.add_boolean_term(s::term(s::objective, std::to_string(o)));
+    if (!p.symbol.empty()) doc.add_boolean_term(s::term(s::symbol, p.symbol));
 }
 
 // The value slots, encoded as schema.h describes them.
@@ -82,6 +83,7 @@ void add_values(Xapian::Document& doc, const Passage& p, Lang lang, const std::s
     doc.add_value(s::slot_countries, countries);
     doc.add_value(s::slot_objectives, objectives);
     doc.add_value(s::slot_lang, std::string(lang_code(lang)));
+    if (!p.symbol.empty()) doc.add_value(s::slot_symbol, p.symbol);
 }
 
 } // namespace

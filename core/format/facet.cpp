@@ -5,7 +5,7 @@
 
 namespace mahdar {
 namespace {
-const char* const names[] = {"speaker", "country", "objective", "lang", "year", "month"};
+const char* const names[] = {"speaker", "country", "objective", "lang", "year", "month", "symbol"};
 }
 
 const char* facet_name(Facet f) { return names[static_cast<size_t>(f)]; }
@@ -22,6 +22,7 @@ Xapian::valueno slot_of(Facet f) {
     case Facet::country: return schema::slot_countries;
     case Facet::objective: return schema::slot_objectives;
     case Facet::lang: return schema::slot_lang;
+    case Facet::symbol: return schema::slot_symbol;
     default: return schema::slot_date;
     }
 }
@@ -37,7 +38,8 @@ std::vector<std::string> split_value(Facet f, const std::string& raw) {
     case Facet::objective:
         for (char c : raw) out.push_back(std::to_string(static_cast<int>(c)));
         break;
-    case Facet::lang: out.push_back(raw); break;
+    case Facet::lang:
+    case Facet::symbol: out.push_back(raw); break;
     case Facet::year:
         if (raw.size() >= 6) out.push_back(raw.substr(0, 4));
         break;

@@ -11,9 +11,9 @@
 
 namespace mahdar {
 
-enum class Facet { speaker, country, objective, lang, year, month };
-inline constexpr Facet all_facets[] = {Facet::speaker, Facet::country, Facet::objective,
-                                       Facet::lang,    Facet::year,    Facet::month};
+enum class Facet { speaker, country, objective, lang, year, month, symbol };
+inline constexpr Facet all_facets[] = {Facet::speaker, Facet::country, Facet::objective, Facet::lang,
+                                       Facet::year,    Facet::month,   Facet::symbol};
 
 /// "speaker", "country", …
 const char* facet_name(Facet f);

@@ -16,8 +16,11 @@ struct Passage {
     std::string id;          ///< unique across the index
     std::string doc_id;
     std::string doc_title;
+    std::string symbol;        ///< the document's UN symbol ("A/73/PV.60"), or empty
     std::uint32_t ordinal = 0; ///< 0-based position in the document
     std::uint32_t line = 0;    ///< 1-based first line in the source file (0 for JSON Lines)
+    std::uint32_t page = 0;    ///< 1-based page of a paged source (PDF), else 0
+    bool note = false;         ///< a footnote or endnote of the document, not body text
     std::string para;          ///< the document's own paragraph number ("6"), or empty
     std::string section;
     std::string text;
@@ -51,7 +54,9 @@ struct Document {
     std::string symbol;
     std::string type;
     std::vector<std::string> organisers;
-    std::string source; ///< path of the file it came from
+    std::string source; ///< absolute path of the file it came from
+    std::string format; ///< "pdf", "docx", "odt", "html", "text" or "jsonl"
+    std::uint32_t pages = 0; ///< pages of a PDF, else 0
     GivenFields given;  ///< document-level fields given by a sidecar
     std::vector<Heading> headings; ///< a report's headings in order (the meeting date may be one)
     std::vector<Passage> passages;

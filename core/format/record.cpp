@@ -60,6 +60,9 @@ std::string encode_passage(const Passage& p) {
               {"doc_title", p.doc_title},
               {"ordinal", p.ordinal},
               {"line", p.line},
+              {"page", p.page},
+              {"note", p.note},
+              {"symbol", or_null(p.symbol)},
               {"para", or_null(p.para)},
               {"section", p.section},
               {"speaker", or_null(p.speaker)},
@@ -81,6 +84,9 @@ Passage decode_passage(std::string_view data) {
     p.doc_title = text_of(j, "doc_title");
     p.ordinal = number_of<std::uint32_t>(j, "ordinal");
     p.line = number_of<std::uint32_t>(j, "line");
+    p.page = number_of<std::uint32_t>(j, "page");
+    if (auto it = j.find("note"); it != j.end() && it->is_boolean()) p.note = it->get<bool>();
+    p.symbol = text_of(j, "symbol");
     p.para = text_of(j, "para");
     p.section = text_of(j, "section");
     p.speaker = text_of(j, "speaker");
@@ -115,6 +121,8 @@ DocumentRecord document_record(const Document& d) {
     r.type = d.type;
     r.organisers = d.organisers;
     r.source = d.source;
+    r.format = d.format;
+    r.pages = d.pages;
     r.passages = d.passages.size();
     return r;
 }
@@ -122,7 +130,8 @@ DocumentRecord document_record(const Document& d) {
 std::string encode_document(const DocumentRecord& r) {
     json j = {{"doc_id", r.doc_id},         {"title", r.title},   {"date", r.date},
               {"lang", lang_code(r.lang)},  {"symbol", r.symbol}, {"type", r.type},
-              {"organisers", r.organisers}, {"source", r.source}, {"passages", r.passages}};
+              {"organisers", r.organisers}, {"source", r.source}, {"passages", r.passages},
+              {"format", r.format},         {"pages", r.pages}};
     return j.dump();
 }
 
@@ -137,6 +146,8 @@ DocumentRecord decode_document(std::string_view data) {
     r.type = text_of(j, "type");
     r.organisers = texts_of(j, "organisers");
     r.source = text_of(j, "source");
+    r.format = text_of(j, "format");
+    r.pages = number_of<std::uint32_t>(j, "pages");
     r.passages = number_of<std::size_t>(j, "passages");
     return r;
 }

@@ -38,9 +38,9 @@ public:
 // ---- Passages: each Xapian document's data ---------------------------------------------------
 
 /// The passage as document data: a JSON object with every Passage field (id, doc_id,
-/// doc_title, ordinal, line, para, section, speaker, affiliation, role, countries, objectives,
-/// date, lang, text), keys in byte order; para, speaker, affiliation, role and date are null
-/// when empty; lang is the code, "en" when unknown. Pure.
+/// doc_title, symbol, ordinal, line, page, note, para, section, speaker, affiliation, role,
+/// countries, objectives, date, lang, text), keys in byte order; symbol, para, speaker,
+/// affiliation, role and date are null when empty; page is 0 for a source without pages; lang is the code, "en" when unknown. Pure.
 std::string encode_passage(const Passage& p);
 
 /// Reads encode_passage(); throws RecordError when `data` is not a JSON object.
@@ -63,7 +63,9 @@ struct DocumentRecord {
     std::string symbol;   ///< UN symbol ("A/73/PV.6") or empty
     std::string type;
     std::vector<std::string> organisers;
-    std::string source;       ///< path of the file it came from, as the indexer read it
+    std::string source;       ///< absolute path of the file it came from
+    std::string format;       ///< what the file was: "pdf", "docx", "odt", "html", "text", "jsonl"; "" before formats
+    std::uint32_t pages = 0;  ///< pages of a PDF, else 0
     std::size_t passages = 0; ///< number of passages when it was indexed
 };
 
@@ -71,7 +73,7 @@ struct DocumentRecord {
 DocumentRecord document_record(const Document& d);
 
 /// The record as a metadata value: a JSON object of its fields (doc_id, title, date, lang,
-/// symbol, type, organisers, source, passages), keys in byte order; date "" when empty. Pure.
+/// symbol, type, organisers, source, format, pages, passages), keys in byte order; date "" when empty. Pure.
 std::string encode_document(const DocumentRecord& r);
 
 /// Reads encode_document(); throws RecordError when `data` is not a JSON object.

@@ -24,6 +24,7 @@ inline constexpr std::string_view source = "XF";     ///< hash of the source fil
 inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speaker_key())
 inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
 inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
+inline constexpr std::string_view symbol = "XU";     ///< the document's UN symbol, canonical (text/un_symbol.h)
 /// Two words at adjacent positions of which one at least is a stopword or a pair word
 /// (stopwords.h: "of", "united"), "XB" +
 /// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
@@ -42,12 +43,13 @@ enum Slot : Xapian::valueno {
     slot_countries = 4,  ///< ISO codes concatenated, 2 bytes each ("MAIQ")
     slot_objectives = 5, ///< one byte per objective, value 1..23
     slot_lang = 6,       ///< "ar", "en" or "fr"
+    slot_symbol = 7,     ///< the document's UN symbol, canonical, or empty
 };
 
 // ---- Document data ---------------------------------------------------------------------------
 // Each Xapian document's data is a JSON object with the passage fields: id, doc_id, doc_title,
-// para, ordinal, line, section, speaker, affiliation, role, countries, objectives, date, lang,
-// text (the original passage text). Written and read by record.h (encode_passage) only.
+// symbol, para, ordinal, line, page, note, section, speaker, affiliation, role, countries,
+// objectives, date, lang, text (the original passage text). Written and read by record.h (encode_passage) only.
 
 // ---- Metadata keys (their values: record.h) --------------------------------------------------
 inline constexpr std::string_view meta_file = "file:";  ///< + source path → FileRecord

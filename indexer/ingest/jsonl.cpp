@@ -134,6 +134,7 @@ void read_jsonl(SourceFile& src, const std::string& text) {
             d.doc_id = p.doc_id;
             d.title = p.doc_title;
             d.source = src.path.string();
+            d.format = "jsonl";
             src.documents.push_back(std::move(d));
         }
         Document& doc = src.documents[it->second];

@@ -219,7 +219,9 @@ private:
     }
 };
 
-// "6. Ms. X…" → para "6" and the text after it; Arabic-Indic digits are read too.
+
+} // namespace
+
 void take_paragraph_number(Passage& p) {
     size_t dot = p.text.find(". ");
     if (dot == std::string::npos || dot == 0 || dot > 12) return;
@@ -229,8 +231,6 @@ void take_paragraph_number(Passage& p) {
     p.para = number;
     p.text.erase(0, dot + 2);
 }
-
-} // namespace
 
 Document split_report(std::string_view text, const std::string& doc_id) {
     Document doc;

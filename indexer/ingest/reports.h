@@ -16,6 +16,10 @@ namespace mahdar {
 /// Passage ids are "<doc_id>:<ordinal>". Pure.
 Document split_report(std::string_view text, const std::string& doc_id);
 
+/// "6. Ms. X…" → para "6" and the text after it (Arabic-Indic digits are read too); a passage
+/// without such a number is left as it is.
+void take_paragraph_number(Passage& p);
+
 /// `text` without Markdown decoration: **bold**, __bold__, [label](target) → label, \( → (.
 std::string strip_markdown(std::string_view text);
 

@@ -1,9 +1,13 @@
 #include "ingest/sources.h"
 
 #include "common/hash.h"
+#include "ingest/file_type.h"
 #include "ingest/jsonl.h"
+#include "ingest/layout_document.h"
+#include "ingest/readers.h"
 #include "ingest/reports.h"
 #include "text/normalise.h"
+#include "text/un_symbol.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,12 +31,6 @@ bool read_file(const fs::path& path, std::string& out) {
     if (in.bad()) return false;
     out = ss.str();
     return true;
-}
-
-std::string lower_ext(const fs::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
-    return e;
 }
 
 bool is_sidecar(const fs::path& p) {
@@ -69,21 +67,23 @@ void apply_sidecar(Document& doc, const json& meta) {
         doc.lang = l;
         doc.given.lang = true;
     }
-    doc.symbol = json_string(meta, "symbol");
+    if (auto s = json_string(meta, "symbol"); !s.empty()) doc.symbol = canonical_symbol(s).value_or(s);
     doc.type = json_string(meta, "type");
     if (auto it = meta.find("organisers"); it != meta.end() && it->is_array())
         for (const auto& o : *it)
             if (o.is_string()) doc.organisers.push_back(o.get<std::string>());
 }
 
-// The sidecar of a report as a JSON object (null when there is none or it is unusable), and
-// its text folded into the content hash, so that editing the sidecar re-indexes the report.
-json read_sidecar(SourceFile& src, const std::string& text) {
-    fs::path sidecar = src.path;
+fs::path sidecar_path(const fs::path& path) {
+    fs::path sidecar = path;
     sidecar += ".meta.json";
-    std::string meta_text;
-    if (!fs::exists(sidecar) || !read_file(sidecar, meta_text)) return nullptr;
-    src.content_hash = fnv1a_hex(text + '\0' + meta_text);
+    return sidecar;
+}
+
+// The sidecar of a document as a JSON object (null when there is none or it is unusable).
+json parse_sidecar(SourceFile& src, const std::string& meta_text) {
+    if (meta_text.empty()) return nullptr;
+    fs::path sidecar = sidecar_path(src.path);
     json meta = json::parse(meta_text, nullptr, false);
     if (meta.is_discarded()) src.warnings.push_back(sidecar.string() + ": not valid JSON; ignored");
     else if (!meta.is_object()) src.warnings.push_back(sidecar.string() + ": not a JSON object; ignored");
@@ -103,64 +103,154 @@ std::string sidecar_doc_id(const json& meta, SourceFile& src) {
     return report_doc_id(src.path);
 }
 
-void read_report(SourceFile& src, const std::string& text) {
-    json meta = read_sidecar(src, text);
+// The document id a report gives (its sidecar's "doc_id", else its file name), or nullopt
+// with src.error set.
+std::optional<std::string> document_id(SourceFile& src, const json& meta) {
     std::string doc_id = sidecar_doc_id(meta, src);
     if (auto why = id_problem(doc_id); !why.empty()) { // a file name with a tab, or 240 bytes long
         src.error = bad_input("its document id (the file name) " + why + "; give one in a .meta.json sidecar");
-        return;
+        return std::nullopt;
     }
-    Document doc = split_report(text, doc_id);
-    doc.source = src.path.string();
+    return doc_id;
+}
+
+// The UN symbol of a document: the sidecar's, else the one the file's metadata states, else
+// the first one written in its title, headings or first passages, else its file name's.
+void settle_symbol(Document& doc, const Layout* layout, const fs::path& path) {
+    if (doc.symbol.empty() && layout && !layout->symbol.empty())
+        doc.symbol = canonical_symbol(layout->symbol).value_or("");
+    std::optional<std::string> found;
+    if (doc.symbol.empty()) found = find_symbol(doc.title);
+    for (size_t i = 0; doc.symbol.empty() && !found && i < doc.headings.size() && i < 6; ++i)
+        found = find_symbol(doc.headings[i].text);
+    for (size_t i = 0; doc.symbol.empty() && !found && i < doc.passages.size() && i < 4; ++i)
+        if (doc.passages[i].page <= 1) found = find_symbol(doc.passages[i].text);
+    if (doc.symbol.empty() && !found) found = symbol_from_file_name(path.stem().string());
+    if (doc.symbol.empty() && found) doc.symbol = *found;
+    for (auto& p : doc.passages) p.symbol = doc.symbol;
+}
+
+// Adds `doc`, read from src.path, with its sidecar applied.
+void add_document(SourceFile& src, Document doc, const json& meta, const Layout* layout) {
+    std::error_code ec;
+    fs::path absolute = fs::weakly_canonical(src.path, ec);
+    doc.source = ec ? src.path.string() : absolute.string();
+    if (layout) doc.pages = layout->pages;
     if (doc.title.empty()) doc.title = doc.doc_id;
     for (auto& p : doc.passages)
         if (p.doc_title.empty()) p.doc_title = doc.title;
     if (meta.is_object()) apply_sidecar(doc, meta);
+    settle_symbol(doc, layout, src.path);
     doc.passage_given.assign(doc.passages.size(), GivenFields{});
     src.documents.push_back(std::move(doc));
 }
 
+void read_text_report(SourceFile& src, std::string& text, const json& meta, const ReadOptions&) {
+    if (!is_valid_utf8(text)) {
+        src.error = bad_input("not valid UTF-8: save the file as UTF-8");
+        return;
+    }
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    if (auto doc_id = document_id(src, meta)) {
+        Document doc = split_report(text, *doc_id);
+        doc.format = "text";
+        add_document(src, std::move(doc), meta, nullptr);
+    }
+}
+
+void read_jsonl_file(SourceFile& src, std::string& text, const json&, const ReadOptions&) {
+    if (!is_valid_utf8(text)) {
+        src.error = bad_input("not valid UTF-8: save the file as UTF-8");
+        return;
+    }
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    read_jsonl(src, text);
+}
+
+// A document through one of the layout readers (readers.h).
+template <class Reader>
+void read_layout(SourceFile& src, const std::string& bytes, const json& meta, const char* format, Reader reader) {
+    Result<Layout> layout = reader(bytes);
+    if (!layout) {
+        src.error = layout.error();
+        return;
+    }
+    for (const auto& w : layout->warnings) src.warnings.push_back(src.path.string() + ": " + w);
+    auto doc_id = document_id(src, meta);
+    if (!doc_id) return;
+    Document doc = layout_document(layout.value(), *doc_id);
+    doc.format = format;
+    if (!doc.lang && !layout->lang.empty()) doc.lang = parse_lang(layout->lang.substr(0, 2));
+    add_document(src, std::move(doc), meta, &layout.value());
+}
+
+using ReadFn = void (*)(SourceFile&, std::string&, const json&, const ReadOptions&);
+
+// The one table from a detected type to its reader.
+const std::pair<FileType, ReadFn> readers[] = {
+    {FileType::text, read_text_report},
+    {FileType::jsonl, read_jsonl_file},
+    {FileType::pdf, [](SourceFile& s, std::string& b, const json& m, const ReadOptions& o) {
+         read_layout(s, b, m, "pdf", [&](std::string_view v) { return read_pdf(v, PdfOptions{o.ocr, o.limits}); });
+     }},
+    {FileType::docx, [](SourceFile& s, std::string& b, const json& m, const ReadOptions& o) {
+         read_layout(s, b, m, "docx", [&](std::string_view v) { return read_docx(v, o.limits); });
+     }},
+    {FileType::odt, [](SourceFile& s, std::string& b, const json& m, const ReadOptions& o) {
+         read_layout(s, b, m, "odt", [&](std::string_view v) { return read_odt(v, o.limits); });
+     }},
+    {FileType::html, [](SourceFile& s, std::string& b, const json& m, const ReadOptions&) { read_layout(s, b, m, "html", read_html); }},
+};
+
 } // namespace
 
-SourceFile read_source(const fs::path& path) {
+SourceFile read_source(const fs::path& path, const ReadOptions& options) {
     SourceFile src;
     src.path = path;
-    std::string text;
-    if (!read_file(path, text)) {
-        src.error = bad_input("cannot read the file");
+    std::string bytes;
+    if (!read_file(path, bytes)) {
+        src.error = bad_input(fs::exists(path) ? "cannot read the file" : "the file is gone");
         return src;
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
         src.error = bad_input("the file is empty");
         return src;
     }
-    if (!is_valid_utf8(text)) {
-        src.error = bad_input("the file is not valid UTF-8");
+    // The sidecar's text is folded into the content hash, so that editing it re-indexes the file.
+    std::string meta_text;
+    if (fs::exists(sidecar_path(path)) && !read_file(sidecar_path(path), meta_text)) meta_text.clear();
+    src.content_hash = fnv1a_hex(meta_text.empty() ? bytes : bytes + '\0' + meta_text);
+    if (options.unchanged && options.unchanged(src.content_hash)) {
+        src.unchanged = true;
         return src;
     }
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-    src.content_hash = fnv1a_hex(text);
-    if (lower_ext(path) == ".jsonl") read_jsonl(src, text);
-    else read_report(src, text);
+    json meta = parse_sidecar(src, meta_text);
+    DetectedType type = detect_type(bytes, path);
+    if (type.type == FileType::unsupported) {
+        src.error = read_failure("unsupported format", type.note);
+        return src;
+    }
+    if (!type.note.empty()) src.warnings.push_back(path.string() + ": " + type.note);
+    for (const auto& [t, read] : readers)
+        if (t == type.type) read(src, bytes, meta, options);
     if (src.documents.empty() && !src.error) src.error = bad_input("no passages found");
     return src;
 }
 
 std::vector<fs::path> list_sources(const std::vector<fs::path>& paths) {
     std::vector<fs::path> out;
-    auto consider = [&out](const fs::path& p) {
-        std::string e = lower_ext(p);
-        if ((e == ".txt" || e == ".md" || e == ".jsonl") && !is_sidecar(p) && !is_readme(p))
-            out.push_back(p);
-    };
     for (const auto& p : paths) {
         std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator();
-                 it.increment(ec))
-                if (it->is_regular_file(ec)) consider(it->path());
-        } else {
+        if (!fs::is_directory(p, ec)) {
             out.push_back(p); // named explicitly: read it, and report it if it is bad
+            continue;
+        }
+        for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+            bool hidden = it->path().filename().string().front() == '.';
+            if (hidden && it->is_directory(ec)) it.disable_recursion_pending();
+            else if (!hidden && it->is_regular_file(ec) && !is_sidecar(it->path()) && !is_readme(it->path()))
+                out.push_back(it->path());
         }
     }
     std::sort(out.begin(), out.end());

@@ -3,8 +3,10 @@
 
 #include "common/result.h"
 #include "format/passage.h"
+#include "ingest/layout.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,15 +21,29 @@ struct SourceFile {
     std::vector<Document> documents;
     std::optional<Error> error;        ///< set (ErrorCode::bad_input): the file was skipped
     std::vector<std::string> warnings; ///< "file:line: reason"
+    bool unchanged = false;            ///< ReadOptions::unchanged said so: nothing was parsed
 };
 
-/// Reads one file: `.jsonl` as JSON Lines passages, anything else as a UTF-8 text/Markdown
-/// report with an optional `<file>.meta.json` sidecar. Never throws for bad input: a file
-/// that is unreadable, empty or not UTF-8 comes back with `error` set.
-SourceFile read_source(const std::filesystem::path& path);
+struct ReadOptions {
+    bool ocr = false; ///< OCR PDF pages without a usable text layer (readers.h)
+    ReadLimits limits;
+    /// Asked with the file's content hash before the file is parsed: true when the index
+    /// already holds this content, so the file is not read further (SourceFile::unchanged).
+    std::function<bool(const std::string& content_hash)> unchanged;
+};
 
-/// The files under `paths` that read_source() understands (.txt, .md, .jsonl), sorted;
-/// README files and sidecars are not sources.
+/// Reads one file by the type its bytes show (file_type.h): PDF, DOCX, ODT and HTML through
+/// their readers (readers.h), `.jsonl` as JSON Lines passages, `.txt`/`.md` as a UTF-8
+/// text/Markdown report; each document may have a `<file>.meta.json` sidecar. The document's
+/// UN symbol comes from the sidecar, the file's metadata, its first page or its file name.
+/// Never throws for bad input: a file that is unreadable, empty, of an unsupported type or
+/// that its reader refuses comes back with `error` set, whose message starts with the reason
+/// (layout.h failure_reason()).
+SourceFile read_source(const std::filesystem::path& path, const ReadOptions& options = {});
+
+/// The files under `paths`, sorted: every file in a folder (read_source() reports those it
+/// cannot read) except hidden files and folders, README files and sidecars; a path named
+/// explicitly is kept whatever it is.
 std::vector<std::filesystem::path> list_sources(const std::vector<std::filesystem::path>& paths);
 
 

@@ -53,8 +53,9 @@ struct Work {
 // (so one large file keeps every lane busy), the report and the first error.
 class Lanes {
 public:
-    Lanes(const std::vector<fs::path>& files, std::size_t job_passages, IndexReport& report)
-        : files_(files), job_passages_(job_passages), report_(report) {}
+    Lanes(const std::vector<fs::path>& files, std::size_t job_passages, ReadOptions read_options,
+          IndexReport& report)
+        : files_(files), job_passages_(job_passages), read_options_(std::move(read_options)), report_(report) {}
 
     /// The next job, reading the next file when the current one is used up; nullopt at the end.
     /// Once `stop` is set no file is read, but the jobs of files already read are handed out,
@@ -96,7 +97,7 @@ public:
 
 private:
     void read(const fs::path& path) {
-        SourceFile src = read_source(path);
+        SourceFile src = read_source(path, read_options_);
         for (const auto& w : src.warnings) report_.problems.push_back(w);
         if (src.error) {
             skip_file(report_, path, src.error->message);
@@ -119,6 +120,7 @@ private:
 
     const std::vector<fs::path>& files_;
     const std::size_t job_passages_;
+    const ReadOptions read_options_;
     std::size_t next_file_ = 0;
     std::deque<Work> queue_;
     DocOwners owners_{nullptr};
@@ -159,7 +161,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
     const fs::path dir = bulk_dir_for(path);
     fs::remove_all(dir); // what a killed bulk run left
     fs::create_directories(dir);
-    Lanes lanes(files, options.job_passages, report);
+    Lanes lanes(files, options.job_passages, ReadOptions{options.ocr, {}, {}}, report);
     std::atomic<std::size_t> finished{0};
     auto lane = [&](const fs::path& shard_path) {
         try {

@@ -96,16 +96,17 @@ void IndexWriter::Impl::release_doc(const std::string& key, const std::string& d
 
 std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::path& file, const IndexOptions& options,
                                                                  DocOwners& owners, IndexReport& report) {
-    SourceFile src = read_source(file);
+    std::string key = file_key(file);
+    FileRecord record = read_file_record(db, key);
+    ReadOptions read_options{options.ocr, {}, [&](const std::string& hash) { return record.content_hash == hash; }};
+    SourceFile src = read_source(file, read_options);
+    if (src.unchanged) {
+        ++report.files_unchanged;
+        return std::nullopt;
+    }
     for (const auto& w : src.warnings) report.problems.push_back(w);
     if (src.error) {
         skip_file(report, file, src.error->message);
-        return std::nullopt;
-    }
-    std::string key = file_key(file);
-    FileRecord record = read_file_record(db, key);
-    if (record.content_hash == src.content_hash) {
-        ++report.files_unchanged;
         return std::nullopt;
     }
     DocOwners::Claim claim = owners.claim(src, key, file.string());

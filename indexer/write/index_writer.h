@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,14 +29,17 @@ struct IndexOptions {
     std::size_t job_passages = 256;  ///< passages per analysis job (whole documents)
     Bulk bulk = Bulk::automatic;
     std::uintmax_t bulk_min_bytes = 8u << 20;
+    bool ocr = false;                ///< OCR scanned PDF pages (ingest/readers.h)
 };
 
-/// What one run did. `problems` holds one line per skipped file or line ("path: reason").
+/// What one run did. `problems` holds one line per skipped file or line ("path: reason");
+/// `skipped` the skipped files by reason (ingest/layout.h failure_reason()).
 struct IndexReport {
     std::size_t files_indexed = 0, files_unchanged = 0, files_skipped = 0, files_pruned = 0;
     std::size_t passages = 0, bytes = 0;
     double seconds = 0;
     std::vector<std::string> problems;
+    std::map<std::string, std::vector<std::string>> skipped;
 };
 
 /// Indexes source files into one Xapian database: analysis runs in `threads` threads, and the

@@ -62,6 +62,7 @@ inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf,
 /// Counts a file as skipped and says why, the same way on both paths ("path: why; skipped").
 inline void skip_file(IndexReport& report, const std::filesystem::path& path, const std::string& why) {
     report.problems.push_back(path.string() + ": " + why + "; skipped");
+    report.skipped[std::string(failure_reason(why))].push_back(path.string());
     ++report.files_skipped;
 }
 

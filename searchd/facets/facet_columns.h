@@ -31,9 +31,9 @@
 namespace mahdar {
 
 /// The slots counted for facets, in the order of FacetColumns::columns.
-inline constexpr std::array<Xapian::valueno, 5> facet_slots = {
+inline constexpr std::array<Xapian::valueno, 6> facet_slots = {
     schema::slot_speaker, schema::slot_countries, schema::slot_objectives, schema::slot_lang,
-    schema::slot_date};
+    schema::slot_date,    schema::slot_symbol};
 
 /// Position of `slot` in facet_slots.
 std::size_t facet_slot_index(Xapian::valueno slot);

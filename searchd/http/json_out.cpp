@@ -1,5 +1,7 @@
 #include "http/json_out.h"
 
+#include <filesystem>
+
 namespace mahdar {
 using json = nlohmann::json;
 
@@ -19,7 +21,10 @@ json hit_json(const Passage& p) {
     return {{"id", p.id},
             {"doc_id", p.doc_id},
             {"doc_title", p.doc_title},
+            {"symbol", or_null(p.symbol)},
             {"para", or_null(p.para)},
+            {"page", p.page ? json(p.page) : json(nullptr)},
+            {"note", p.note},
             {"ordinal", p.ordinal},
             {"section", p.section},
             {"speaker", or_null(p.speaker)},
@@ -53,10 +58,26 @@ json to_json(const PassageView& v) {
     return j;
 }
 
-json to_json(const DocumentView& v) {
-    const DocumentRecord& d = v.record;
-    json passages = json::array();
-    for (const auto& p : v.passages) passages.push_back(hit_json(p));
+std::string url_encode(std::string_view s) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                          c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) out += static_cast<char>(c);
+        else out += {'%', hex[c >> 4], hex[c & 15]};
+    }
+    return out;
+}
+
+std::string original_url(const DocumentRecord& d) {
+    bool jsonl = d.format == "jsonl" || (d.format.empty() && std::filesystem::path(d.source).extension() == ".jsonl");
+    if (d.source.empty() || jsonl) return {};
+    return "/api/original/" + url_encode(d.doc_id);
+}
+
+json document_json(const DocumentRecord& d) {
+    std::string original = original_url(d);
     return {{"doc_id", d.doc_id},
             {"title", d.title},
             {"date", or_null(d.date)},
@@ -64,7 +85,18 @@ json to_json(const DocumentView& v) {
             {"symbol", d.symbol},
             {"type", d.type},
             {"organisers", d.organisers},
-            {"passages", std::move(passages)}};
+            {"format", or_null(d.format)},
+            {"pages", d.pages ? json(d.pages) : json(nullptr)},
+            {"passages", d.passages},
+            {"original_url", or_null(original)}};
+}
+
+json to_json(const DocumentView& v) {
+    json j = document_json(v.record);
+    json passages = json::array();
+    for (const auto& p : v.passages) passages.push_back(hit_json(p));
+    j["passages"] = std::move(passages);
+    return j;
 }
 
 json to_json(const HealthView& h) {

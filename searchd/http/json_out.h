@@ -24,6 +24,18 @@ nlohmann::json to_json(const PassageView& v);
 /// type, organisers and its passages as hit_json(), from the record's fields; not its source.
 nlohmann::json to_json(const DocumentView& v);
 
+/// A document's record as the API gives it: doc_id, title, date (null when empty), lang,
+/// symbol, type, organisers, format, pages (null when not paged), passages (the count) and
+/// original_url (null when it has no file of its own).
+nlohmann::json document_json(const DocumentRecord& d);
+
+/// The path at which searchd serves a document's original file: "/api/original/<doc_id>"
+/// (the id percent-encoded), or "" for a document with no file of its own (JSON Lines).
+std::string original_url(const DocumentRecord& record);
+
+/// `s` percent-encoded for a URL path segment or an RFC 5987 file name (unreserved bytes kept).
+std::string url_encode(std::string_view s);
+
 nlohmann::json to_json(const HealthView& h);
 nlohmann::json to_json(Facet f, const std::vector<FacetValue>& values);
 nlohmann::json to_json(const Error& e);

@@ -2,6 +2,7 @@
 
 #include "common/dates.h"
 #include "text/normalise.h"
+#include "text/un_symbol.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -53,6 +54,11 @@ std::optional<Error> read_filters(const Params& params, SearchRequest& r, const 
     FieldFilters& f = r.filters;
     for (auto& v : values(params, "speaker")) f.speaker.push_back(v);
     for (auto& v : values(params, "doc")) f.doc.push_back(v);
+    for (auto& v : values(params, "symbol")) {
+        auto s = canonical_symbol(v);
+        if (!s) return bad_parameter("symbol \"" + v + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
+        f.symbol.push_back(*s);
+    }
     for (auto& v : values(params, "lang")) {
         auto l = parse_lang(v);
         if (!l) return bad_parameter("lang must be ar, en or fr");
@@ -124,6 +130,7 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
     append(r.filters.objective, inq.objective);
     append(r.filters.lang, inq.lang);
     append(r.filters.doc, inq.doc);
+    append(r.filters.symbol, inq.symbol);
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "http/answer.h"
 #include "http/cite_routes.h"
+#include "http/document_routes.h"
 #include "http/json_out.h"
 #include "http/request.h"
 #include "http/static_files.h"
@@ -54,7 +55,7 @@ void handle_document(Services& s, const httplib::Request& req, httplib::Response
 void handle_facets(Services& s, const httplib::Request& req, httplib::Response& res) {
     Params p = params_of(req);
     auto field = parse_facet(param(p, "field"));
-    if (!field) return send_error(res, bad_parameter("field must be speaker, country, objective, lang, year or month"));
+    if (!field) return send_error(res, bad_parameter("field must be speaker, country, objective, lang, year, month or symbol"));
     auto ui = parse_ui(p);
     if (!ui) return send_error(res, ui.error());
     std::string prefix = param(p, "prefix");
@@ -71,7 +72,7 @@ void handle_health(Services& s, const httplib::Request&, httplib::Response& res)
 
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
-    static const std::regex known("^/api/(search|passage/.+|document/.+|facets|health|cite)$");
+    static const std::regex known("^/api/(search|passage/.+|document/.+|documents|original/.+|facets|health|cite)$");
     if (std::regex_match(req.path, known)) {
         res.set_header("Allow", req.path == "/api/cite" ? "GET, POST" : "GET");
         return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
@@ -140,7 +141,8 @@ void register_routes(httplib::Server& server, Services& s) {
     server.Get("/api/document/(.+)", bind(handle_document));
     server.Get("/api/facets", bind(handle_facets));
     server.Get("/api/health", bind(handle_health));
-    register_cite_routes(server, s); // before the catch-all routes below
+    register_cite_routes(server, s); // these two before the catch-all routes below
+    register_document_routes(server, s);
     server.Get("/api/.*", timed(handle_other_method));
     server.Post("/.*", timed(handle_other_method));
     server.Put("/.*", timed(handle_other_method));

@@ -44,6 +44,19 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
     return v;
 }
 
+std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol) {
+    std::vector<std::string> ids;
+    std::string term = s::term(s::symbol, symbol);
+    for (auto it = c.db.postlist_begin(term); it != c.db.postlist_end(term); ++it)
+        ids.push_back(c.db.get_document(*it).get_value(s::slot_doc));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<DocumentRecord> out;
+    for (const auto& id : ids)
+        if (auto r = read_document_record(c.db, id)) out.push_back(std::move(*r));
+    return out;
+}
+
 std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels) {
     FacetCounter counter({f}, c.columns);
     if (c.columns) {

@@ -3,6 +3,7 @@
 #include "format/schema.h"
 #include "text/normalise.h"
 #include "text/stopwords.h"
+#include "text/un_symbol.h"
 
 #include <algorithm>
 #include <array>
@@ -14,7 +15,7 @@ namespace {
 
 const std::array<std::string_view, 4> opening_quotes = {"\"", "“", "«", "„"};
 const std::array<std::string_view, 4> closing_quotes = {"\"", "”", "»", "“"};
-const std::array<std::string_view, 5> fields = {"speaker", "country", "objective", "lang", "doc"};
+const std::array<std::string_view, 6> fields = {"speaker", "country", "objective", "lang", "doc", "symbol"};
 
 // Length of the quote mark at the start of `s` among `marks`, or 0.
 template <size_t N>
@@ -123,6 +124,7 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Highl
         return Xapian::Query(Xapian::Query::OP_WILDCARD, t.word, 200,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
+    if (auto symbol = canonical_symbol(raw)) return symbol_query(*symbol, raw, marks);
     auto spans = analyzer_.word_spans(raw);
     if (spans.empty()) return std::nullopt;
     if (spans.size() > 1) return phrase_query(raw, marks); // "whole-of-government", "A/RES/73/195"
@@ -180,12 +182,27 @@ std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, Hi
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
+// A UN symbol typed as a word finds its document first — every passage of it, ahead of
+// everything else, in document order — then the passages that cite it (its words as a phrase).
+Xapian::Query QueryParser::symbol_query(const std::string& symbol, std::string_view raw, Highlight& marks) {
+    constexpr double document_weight = 1000; // above any BM25 weight of a cited phrase
+    Xapian::Query document(Xapian::Query::OP_FILTER,
+                           Xapian::Query((new Xapian::FixedWeightPostingSource(document_weight))->release()),
+                           Xapian::Query(schema::term(schema::symbol, symbol)));
+    auto cited = phrase_query(raw, marks);
+    return cited ? Xapian::Query(Xapian::Query::OP_OR, document, *cited) : document;
+}
+
 std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const {
     FieldFilters& f = out.filters;
     if (t.name == "speaker") {
         f.speaker.push_back(t.text);
     } else if (t.name == "doc") {
         f.doc.push_back(t.text);
+    } else if (t.name == "symbol") {
+        auto s = canonical_symbol(t.text);
+        if (!s) return bad_parameter("symbol: \"" + t.text + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
+        f.symbol.push_back(*s);
     } else if (t.name == "lang") {
         auto l = parse_lang(t.text);
         if (!l) return bad_parameter("lang: must be ar, en or fr");

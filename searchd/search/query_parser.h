@@ -19,6 +19,7 @@ namespace mahdar {
 /// parser with the URL's filter parameters.
 struct FieldFilters {
     std::vector<std::string> speaker, country, lang, doc;
+    std::vector<std::string> symbol; ///< canonical UN symbols (text/un_symbol.h)
     std::vector<int> objective;
 };
 
@@ -68,6 +69,7 @@ private:
     std::optional<Xapian::Query> word_query(std::string_view raw, Highlight& marks,
                                             std::vector<std::string>& plain_words);
     std::optional<Xapian::Query> phrase_query(std::string_view text, Highlight& marks);
+    Xapian::Query symbol_query(const std::string& symbol, std::string_view raw, Highlight& marks);
     Xapian::Query phrase_of(const std::vector<std::string>& words) const;
     std::optional<Error> field(const Token& t, ParsedQuery& out) const;
     std::vector<Lang> languages_for(std::string_view word) const;

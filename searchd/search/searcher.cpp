@@ -112,6 +112,7 @@ std::vector<FilterPart> filter_parts(const Xapian::Database& db, const SearchReq
     add(Facet::country, f.country, [](const std::string& v) { return s::term(s::country, v); });
     add(Facet::objective, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
     add(Facet::lang, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
+    add(Facet::symbol, f.symbol, [](const std::string& v) { return s::term(s::symbol, v); });
     add(std::nullopt, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
     if (!r.from.empty() || !r.to.empty()) parts.push_back({Facet::year, date_range_query(db, r.from, r.to)});
     return parts;
@@ -145,6 +146,7 @@ bool has_filter(const SearchRequest& r, Facet f) {
     case Facet::country: return !r.filters.country.empty();
     case Facet::objective: return !r.filters.objective.empty();
     case Facet::lang: return !r.filters.lang.empty();
+    case Facet::symbol: return !r.filters.symbol.empty();
     default: return !r.from.empty() || !r.to.empty();
     }
 }
@@ -223,7 +225,7 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     FacetCounter counter(free_facets, c.columns);
     counter.count(all);
     for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
-    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year, Facet::symbol}) {
         if (!has_filter(r, f)) continue;
         FacetCounter own(counted_with(f), c.columns);
         own.count(matching(f));
@@ -235,7 +237,7 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
 // Counts the facets whose own filter is active, each over the match without that filter.
 void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
     Xapian::doccount all = c.db.get_doccount();
-    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year}) {
+    for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year, Facet::symbol}) {
         if (!has_filter(r, f)) continue;
         Xapian::Enquire e(c.db);
         e.set_query(full_query(c.db, r, f));

@@ -121,6 +121,9 @@ auto with_reopen(Context& c, F&& f) {
 SearchResult search(Context& c, const SearchRequest& r, const Labels& labels);
 Result<PassageView> get_passage(Context& c, const std::string& id);
 Result<DocumentView> get_document(Context& c, const std::string& doc_id);
+
+/// The records of the documents whose UN symbol is `symbol` (canonical), by document id.
+std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol);
 std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels);
 HealthView health(Context& c);
 

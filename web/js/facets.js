@@ -1,5 +1,5 @@
-// The facet sidebar: speaker (with a search-within box), country, GCM objective and language
-// lists of checkboxes with counts, and the date histogram (histogram.js).
+// The facet sidebar: speaker (with a search-within box), country, GCM objective, language and
+// UN document symbol lists of checkboxes with counts, and the date histogram (histogram.js).
 
 import { api } from './api.js';
 import { debounce, h, replace } from './dom.js';
@@ -7,7 +7,7 @@ import { create_histogram } from './histogram.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
 
-const FIELDS = ['speaker', 'country', 'objective', 'lang'];
+const FIELDS = ['speaker', 'country', 'objective', 'lang', 'symbol'];
 const SHORT_LIST = 8;
 
 /**
@@ -29,7 +29,7 @@ export function create_facets(root, actions) {
   sections.speaker.section.insertBefore(find_input, sections.speaker.list);
   const histogram = create_histogram(actions.set_dates);
   root.replaceChildren(heading, sections.speaker.section, sections.country.section,
-    sections.objective.section, sections.lang.section, histogram.element);
+    sections.objective.section, sections.lang.section, sections.symbol.section, histogram.element);
 
   const lookup = debounce(async () => {
     finder.controller?.abort();
@@ -141,5 +141,6 @@ function value_label(field, v) {
   if (field === 'lang') {
     return h('span', { class: 'label', title: v.value }, labels.language(v.value));
   }
+  if (field === 'symbol') return h('bdi', { class: 'label symbol', dir: 'ltr' }, v.value);
   return h('bdi', { class: 'label', dir: 'auto' }, v.label || v.value);
 }

@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { h, replace, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
-import { meta, para_text } from './results.js';
+import { meta, page_link, para_text } from './results.js';
 
 const CONTEXT = 3;
 
@@ -81,6 +81,8 @@ export function create_reader(dialog, actions) {
     return h('li', { class: current ? 'current' : null, 'aria-current': current ? 'true' : null },
       h('div', { class: 'reader-para-head' },
         x.para ? h('span', { class: 'para-num' }, t('para_n', { para: para_text(x.para) })) : null,
+        x.page ? page_link(x) : null,
+        x.note ? h('span', { class: 'note-tag' }, t('note')) : null,
         current ? null : h('a', { href: actions.href(go), class: 'link',
           'aria-label': x.para ? `${t('open_this')}: ${t('para_n', { para: para_text(x.para) })}` : null,
           onclick: (e) => actions.go(go, e, { replace: true }) }, t('open_this'))),
@@ -90,8 +92,13 @@ export function create_reader(dialog, actions) {
 
   function doc_meta(doc) {
     const bits = [doc.date ? format.date(doc.date) : null, doc.lang ? labels.language(doc.lang) : null,
-      doc.symbol || null].filter(Boolean);
-    return bits.length ? h('p', { class: 'doc-meta' }, bits.join(' · ')) : null;
+      doc.symbol ? h('bdi', { dir: 'ltr', class: 'symbol' }, doc.symbol) : null,
+      doc.original_url ? h('a', { class: 'original', href: doc.original_url, target: '_blank', rel: 'noopener' },
+        t('open_original')) : null].filter(Boolean);
+    if (!bits.length) return null;
+    const out = h('p', { class: 'doc-meta' });
+    bits.forEach((b, i) => out.append(...(i ? [' · ', b] : [b])));
+    return out;
   }
 
   function frame(title, body, p = null, doc = null) {

@@ -59,7 +59,7 @@ function card(hit, state, actions) {
       }, t('copy_citation')))));
 }
 
-/** Date · speaker, affiliation · para. N — shared with the passage reader. */
+/** Date · speaker, affiliation · para. N · p. N (note) — shared with the passage reader. */
 export function meta(p, { para = true } = {}) {
   const parts = [];
   if (p.date) parts.push(h('time', { datetime: p.date }, format.date(p.date)));
@@ -72,12 +72,21 @@ export function meta(p, { para = true } = {}) {
   if (p.para && para) {
     parts.push(h('span', { class: 'para' }, t('para_n', { para: para_text(p.para) })));
   }
+  if (p.page) parts.push(page_link(p));
+  if (p.note) parts.push(h('span', { class: 'note-tag' }, t('note')));
   const out = h('p', { class: 'hit-meta' });
   parts.forEach((part, i) => {
     if (i) out.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
     out.append(part);
   });
   return out;
+}
+
+/** "p. 12", opening the original file at that page (only paged originals, PDFs, have pages). */
+export function page_link(p) {
+  return h('a', { class: 'page', href: `/api/original/${encodeURIComponent(p.doc_id)}#page=${p.page}`,
+    target: '_blank', rel: 'noopener', title: t('open_original') },
+  t('doc_page', { page: format.number(p.page) }));
 }
 
 export function para_text(para) {

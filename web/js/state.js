@@ -1,9 +1,9 @@
 // The page's whole state, and its two-way mapping to the URL. Search parameters use the API's
-// names (q, speaker, country, objective, lang, doc, from, to, sort, page, ui), so a page URL's
+// names (q, speaker, country, objective, lang, symbol, doc, from, to, sort, page, ui), so a page URL's
 // query string is also a valid /api/search query string.
 
 export const UI_LANGS = ['ar', 'en', 'fr'];
-export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'doc'];
+export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'symbol', 'doc'];
 export const SORTS = ['relevance', '-date', 'date'];
 export const PAGE_SIZE = 10;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -14,7 +14,7 @@ export function empty_state(ui = 'en') {
   return {
     view: 'search', // 'search' | 'cite'
     q: '',
-    speaker: [], country: [], objective: [], lang: [], doc: [],
+    speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [],
     from: '', to: '',
     sort: 'relevance',
     page: 1,
