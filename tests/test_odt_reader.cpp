@@ -1,10 +1,12 @@
 // read_odt (issue 14) on the ODT fixtures of tests/fixtures/documents: the same documents as
 // the DOCX ones, so their blocks and numbers must match.
 #include "common/strings.h"
+#include "ingest/odt_lists.h"
 #include "ingest/readers.h"
 #include "office_support.h"
 
 #include <catch2/catch.hpp>
+#include <pugixml.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -33,6 +35,50 @@ std::vector<std::string> numbered(const Layout& layout) {
 }
 
 } // namespace
+
+TEST_CASE("ODF list numbering: styles, continuation, start values, outline", "[odt][numbering]") {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(R"xml(<office:styles>
+      <text:list-style style:name="L1">
+        <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
+        <text:list-level-style-number text:level="2" style:num-format="1" text:display-levels="2"/>
+        <text:list-level-style-number text:level="3" style:num-format="i" text:start-value="2"/>
+      </text:list-style>
+      <text:list-style style:name="B"><text:list-level-style-bullet text:level="1"/></text:list-style>
+      <text:outline-style style:name="Outline">
+        <text:outline-level-style text:level="1" style:num-format="I"/>
+        <text:outline-level-style text:level="2" style:num-format=""/>
+      </text:outline-style>
+      <lists>
+        <text:list xml:id="a" text:style-name="L1"/>
+        <text:list text:style-name="L1" text:continue-numbering="true"/>
+        <text:list text:style-name="L1"/>
+        <text:list text:style-name="L1" text:continue-list="a"/>
+      </lists>
+    </office:styles>)xml"));
+    OdtLists lists;
+    lists.add_styles(doc.child("office:styles"));
+    auto list_nodes = doc.child("office:styles").child("lists").children("text:list");
+    std::vector<pugi::xml_node> l(list_nodes.begin(), list_nodes.end());
+    bool bullet = false;
+    auto first = lists.open(l[0], "L1");
+    CHECK(OdtLists::count(*first, 0, bullet) == "1");
+    CHECK(OdtLists::count(*first, 1, bullet) == "1.1");
+    CHECK(OdtLists::count(*first, 1, bullet) == "1.2");
+    CHECK(OdtLists::count(*first, 2, bullet) == "ii"); // start-value 2, lower roman
+    auto continued = lists.open(l[1], "L1");          // continue-numbering: same counters
+    CHECK(OdtLists::count(*continued, 0, bullet) == "2");
+    auto fresh = lists.open(l[2], "L1");
+    CHECK(OdtLists::count(*fresh, 0, bullet) == "1");
+    auto by_id = lists.open(l[3], "L1"); // continue-list="a": after "2", not after the fresh list
+    CHECK(OdtLists::count(*by_id, 0, bullet) == "3");
+    auto bullets = lists.open(l[2], "B");
+    CHECK(OdtLists::count(*bullets, 0, bullet).empty());
+    CHECK(bullet);
+    CHECK(lists.count_heading(0) == "I");
+    CHECK(lists.count_heading(1).empty()); // num-format "": the level draws no number
+    CHECK(lists.count_heading(0) == "II");
+}
 
 TEST_CASE("ODT numbering is the same as the DOCX of the same document", "[odt]") {
     for (const char* name : {"en-numbered", "fr-numbered", "ar-report"}) {

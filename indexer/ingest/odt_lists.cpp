@@ -16,24 +16,43 @@ const OdtListStyle& default_style() {
 
 } // namespace
 
-void OdtLists::add_styles(const pugi::xml_node& container) {
-    for (pugi::xml_node list_style : container.children("text:list-style")) {
-        OdtListStyle style{};
-        for (pugi::xml_node level : list_style.children()) {
-            int index = level.attribute("text:level").as_int(1) - 1;
-            if (index < 0 || index >= ListCounters::levels) continue;
-            OdtListLevel& l = style[static_cast<std::size_t>(index)];
-            if (std::strcmp(level.name(), "text:list-level-style-number") == 0) {
-                l.format = odf_num_format(level.attribute("style:num-format").value());
-                l.start = level.attribute("text:start-value").as_uint(1);
-                l.display_levels =
-                    std::clamp(level.attribute("text:display-levels").as_int(1), 1, index + 1);
-            } else {
-                l.format = NumFormat::bullet; // -bullet and -image
-            }
+namespace {
+
+OdtListStyle parse_list_style(const pugi::xml_node& list_style) {
+    OdtListStyle style{};
+    for (pugi::xml_node level : list_style.children()) {
+        int index = level.attribute("text:level").as_int(1) - 1;
+        if (index < 0 || index >= ListCounters::levels) continue;
+        OdtListLevel& l = style[static_cast<std::size_t>(index)];
+        if (std::strcmp(level.name(), "text:list-level-style-number") == 0 ||
+            std::strcmp(level.name(), "text:outline-level-style") == 0) {
+            l.format = odf_num_format(level.attribute("style:num-format").value());
+            l.start = level.attribute("text:start-value").as_uint(1);
+            l.display_levels =
+                std::clamp(level.attribute("text:display-levels").as_int(1), 1, index + 1);
+        } else {
+            l.format = NumFormat::bullet; // -bullet and -image
         }
-        styles_[list_style.attribute("style:name").value()] = style;
     }
+    return style;
+}
+
+} // namespace
+
+void OdtLists::add_styles(const pugi::xml_node& container) {
+    for (pugi::xml_node list_style : container.children("text:list-style"))
+        styles_[list_style.attribute("style:name").value()] = parse_list_style(list_style);
+    if (pugi::xml_node outline = container.child("text:outline-style")) {
+        outline_style_ = parse_list_style(outline);
+        outline_.style = &outline_style_;
+    }
+}
+
+std::string OdtLists::count_heading(int level) {
+    if (!outline_.style) return {};
+    bool bullet = false;
+    std::string number = count(outline_, level, bullet);
+    return bullet ? std::string() : number;
 }
 
 std::shared_ptr<OdtList> OdtLists::open(const pugi::xml_node& list, const std::string& style_name) {

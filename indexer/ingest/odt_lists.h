@@ -36,7 +36,8 @@ struct OdtList {
 /// The list styles of a document and the lists met so far. Not thread-safe.
 class OdtLists {
 public:
-    /// Adds the text:list-style children of `container` (office:styles, office:automatic-styles).
+    /// Adds the text:list-style and text:outline-style children of `container`
+    /// (office:styles, office:automatic-styles).
     void add_styles(const pugi::xml_node& container);
 
     /// The list a top-level text:list element numbers: a new one, or the one it continues
@@ -49,8 +50,15 @@ public:
     /// for a bulleted level.
     static std::string count(OdtList& list, int level, bool& bullet);
 
+    /// Counts a heading outside any list at `level` (0-based) with the document's outline
+    /// numbering (text:outline-style); "" when its level shows no number (LibreOffice's
+    /// default).
+    std::string count_heading(int level);
+
 private:
     std::map<std::string, OdtListStyle> styles_;
+    OdtListStyle outline_style_{};
+    OdtList outline_;
     std::map<std::string, std::shared_ptr<OdtList>> by_id_;
     std::map<std::string, std::shared_ptr<OdtList>> last_of_style_;
 };

@@ -48,7 +48,7 @@ public:
         for (Node child : container.children()) {
             if (child.type() != pugi::node_element || skipped(child)) continue;
             if (is(child, "text:p")) paragraph(child, {}, false);
-            else if (is(child, "text:h")) paragraph(child, {}, false);
+            else if (is(child, "text:h")) heading(child);
             else if (is(child, "text:list")) list(child, nullptr, 0, "");
             else if (is(child, "table:table")) table(child);
             else if (is(child, "text:soft-page-break")) page_break();
@@ -61,6 +61,14 @@ public:
 private:
     void page_break() {
         if (count_pages_) ++page_;
+    }
+
+    // A heading outside a list: numbered by the outline style when it draws numbers.
+    void heading(const Node& h) {
+        int level = std::clamp(h.attribute("text:outline-level").as_int(1), 1, 10);
+        std::string number = lists_.count_heading(level - 1);
+        if (h.attribute("text:is-list-header").as_bool()) number.clear();
+        paragraph(h, std::move(number), false);
     }
 
     void paragraph(const Node& p, std::string number, bool bullet) {
