@@ -26,7 +26,9 @@ enum class BlockKind {
 struct Block {
     BlockKind kind = BlockKind::paragraph;
     std::string text;
-    std::uint32_t page = 0; ///< 1-based page it starts on; 0 when the format has no pages
+    /// 1-based page it starts on; 0 when the format has no pages. DOCX and ODT: an estimate
+    /// (see Layout::pages).
+    std::uint32_t page = 0;
     /// The paragraph's own number when the format numbers it outside the text (Word's automatic
     /// numbering rebuilt from numbering.xml: "12"). Empty otherwise: a number typed into the
     /// text ("12. The Chair said…") stays in `text` and is taken off when passages are made.
@@ -40,7 +42,10 @@ struct Layout {
     std::string title;    ///< from the file's metadata (PDF Info, docProps/core.xml, <title>), or ""
     std::string lang;     ///< from the file's metadata ("ar", "en", "fr", "ar-SA"…), or ""
     std::string symbol;   ///< a UN symbol the file's metadata states, or ""
-    std::uint32_t pages = 0;                 ///< PDF: number of pages; 0 for other formats
+    /// PDF: number of pages. DOCX and ODT: an estimate from the page breaks the file's last
+    /// layout left in it (Word's w:lastRenderedPageBreak, else hard page breaks; LibreOffice's
+    /// text:soft-page-break), 0 when it has none. HTML: 0.
+    std::uint32_t pages = 0;
     std::vector<std::uint32_t> pages_no_text; ///< PDF pages with no usable text layer
     std::vector<std::string> warnings;        ///< parts skipped, for the run's report ("page 3: …")
 };

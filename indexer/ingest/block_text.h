@@ -1,0 +1,32 @@
+// Text rules the document readers share (DOCX, ODT, HTML): one definition each.
+#pragma once
+
+#include "ingest/layout.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mahdar {
+
+/// The text of a block as layout.h promises it: valid UTF-8 (bad bytes → U+FFFD), control
+/// characters and every run of white space turned into one space, trimmed, soft hyphens and
+/// byte-order marks removed, NFC. Pure; thread-safe.
+std::string clean_block_text(std::string_view raw);
+
+/// The number inside a list label: "12." → "12", "(a)" → "a", "3.2." → "3.2", "•" → "".
+/// Pure.
+std::string number_of_label(std::string_view label);
+
+/// The document's language from the two its metadata may give: `latin` (Word's w:val, ODF's
+/// fo:language) and `complex` (w:bidi, style:language-complex), which Word and LibreOffice set
+/// for every document. `complex` is taken only when the blocks have more Arabic-script letters
+/// than Latin ones. Pure.
+std::string choose_lang(const std::string& latin, const std::string& complex,
+                        const std::vector<Block>& blocks);
+
+/// True when the block has at least one letter or digit (a block of only spaces, bullets or
+/// punctuation is not worth keeping). Pure.
+bool has_word_character(std::string_view text);
+
+} // namespace mahdar
