@@ -46,12 +46,28 @@ std::string to_utf8(const icu::UnicodeString& s) {
     return out;
 }
 
-// Fixes one word given as code points: [proclitic] ا + (ا أ إ آ) + ل → [proclitic] ا ل + alef.
+// Fixes one word w[b, e) given as code points. Two alefs never meet in Arabic spelling, so
+// alef + (ا أ إ آ) + lam anywhere is a swapped ligature after an alef ("األمم", "وكاالت");
+// "ال", "وال", "فال" alone are "لا", "ولا", "فلا" (the article never stands alone); a word
+// starting with "إل" not followed by ى ي ا ه (إلى، إليه، إلا، إله) is "لإ" swapped ("إلدارة").
 void fix_word(std::u32string& w, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i + 2 < e; ++i)
+        if (w[i] == U'ا' && is_alef(w[i + 1]) && w[i + 2] == U'ل') std::swap(w[i + 1], w[i + 2]);
+    std::u32string_view word(w.data() + b, e - b);
+    if (word == U"ال" || word == U"وال" || word == U"فال") {
+        std::swap(w[e - 2], w[e - 1]);
+        return;
+    }
     std::size_t i = b;
-    if (e - i >= 4 && (w[i] == U'و' || w[i] == U'ف' || w[i] == U'ب' || w[i] == U'ك')) ++i;
-    if (e - i >= 3 && w[i] == U'ا' && is_alef(w[i + 1]) && w[i + 2] == U'ل')
-        std::swap(w[i + 1], w[i + 2]);
+    if (e - i >= 4 && (w[i] == U'و' || w[i] == U'ف')) ++i;
+    // "اللاجئين" → "الالجئين", "للاحتجاز" → "لالحتجاز": article or lam, then "ال" + a letter
+    // other than ت (ال + التزام is a real "الالتزام").
+    std::size_t k = i + (e - i >= 5 && w[i] == U'ا' ? 1 : 0);
+    if (e - k >= 4 && w[k] == U'ل' && w[k + 1] == U'ا' && w[k + 2] == U'ل' && w[k + 3] != U'ت')
+        std::swap(w[k + 1], w[k + 2]);
+    if (e - i >= 3 && w[i] == U'إ' && w[i + 1] == U'ل' && w[i + 2] != U'ى' && w[i + 2] != U'ي' &&
+        w[i + 2] != U'ا' && w[i + 2] != U'ه')
+        std::swap(w[i], w[i + 1]);
 }
 
 } // namespace
@@ -126,7 +142,7 @@ std::string visual_to_logical(std::string_view line, TextDirection paragraph) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), &ubidi_close);
     if (!bidi) return std::string(line);
-    ubidi_setReorderingMode(bidi.get(), UBIDI_REORDER_INVERSE_LIKE_DIRECT);
+    ubidi_setReorderingMode(bidi.get(), UBIDI_REORDER_INVERSE_NUMBERS_AS_L);
     ubidi_setPara(bidi.get(), s.getBuffer(), s.length(), paragraph == TextDirection::rtl ? UBIDI_RTL : UBIDI_LTR, nullptr,
                   &status);
     if (U_FAILURE(status)) return std::string(line);

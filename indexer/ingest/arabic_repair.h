@@ -12,11 +12,13 @@ namespace mahdar {
 /// (NFKC of those characters only: "ﺍﻟﺴﻼﻡ" → "السلام"); every other character is kept as is.
 std::string fold_presentation_forms(std::string_view text);
 
-/// The lam-alef ligature put back in order where its letters came out swapped: a word (after
-/// an optional و ف ب ك proclitic) starting with alef + alef-with-hamza/madda/alef + lam is the
-/// article before a ligature ("األمم" → "الأمم", "االجتماع" → "الاجتماع", "واإلقليمي" →
-/// "والإقليمي"). No Arabic word starts with two alefs, so the rule cannot break a right word;
-/// swaps inside a word ("المشكالت") are left: they cannot be told from real words by spelling.
+/// The lam-alef ligature put back in order where its letters came out swapped, where the
+/// spelling shows it: alef + alef-with-hamza/madda/alef + lam anywhere in a word (two alefs
+/// never meet: "األمم" → "الأمم", "واإلقليمي" → "والإقليمي", "وكاالت" → "وكالات"); "ال",
+/// "وال", "فال" standing alone ("لا", "ولا", "فلا"); a word starting with "إل" + a letter other
+/// than ى ي ا ه ("إلدارة" → "لإدارة"); "الال" or "لال" + a letter other than ت at the start
+/// ("الالجئين" → "اللاجئين", "لالحتجاز" → "للاحتجاز"; "الالتزام" is a real word). Other swaps inside a word ("المشكالت", "خالل") are
+/// left: they cannot be told from real words ("سالم") by spelling.
 std::string fix_lam_alef_order(std::string_view text);
 
 /// `text` without the bidi controls producers wrap runs in (U+200E, U+200F, U+061C,

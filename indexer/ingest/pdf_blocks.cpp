@@ -295,11 +295,11 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
     std::vector<Block> blocks;
     // The last body line and its block: a paragraph goes on past the notes at a page's foot.
     const Classified* body_line = nullptr;
-    std::size_t body_block = 0;
+    std::size_t body_block = 0, last_block = 0; // the block the previous line went into
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Classified& c = lines[i];
         if (i > 0 && !blocks.empty() && same_paragraph(lines[i - 1], c)) {
-            blocks.back().text = join_lines(blocks.back().text, c.line->text, words);
+            blocks[last_block].text = join_lines(blocks[last_block].text, c.line->text, words);
             if (c.kind == LineKind::body) body_line = &c;
             continue;
         }
@@ -307,9 +307,11 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
             body_block < blocks.size() && same_paragraph(*body_line, c)) {
             blocks[body_block].text = join_lines(blocks[body_block].text, c.line->text, words);
             body_line = &c;
+            last_block = body_block;
             continue;
         }
         if (c.kind == LineKind::body) body_line = &c, body_block = blocks.size();
+        last_block = blocks.size();
         Block b;
         b.kind = c.kind == LineKind::note      ? BlockKind::note
                  : c.kind == LineKind::heading ? BlockKind::heading
