@@ -1,0 +1,265 @@
+#include "ingest/pdf_layout.h"
+
+#include "common/utf8.h"
+#include "ingest/arabic_repair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace mahdar {
+namespace {
+
+struct Row {
+    double top = 0, bottom = 0;
+    std::vector<PdfWord> words;
+};
+
+double overlap(double a0, double a1, double b0, double b1) {
+    return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+// Rows: a word joins the row it overlaps vertically by half the smaller height, else it
+// starts a row. Words in a font much smaller than the row's (a superscript footnote call)
+// are placed after the others and join the row they overlap most.
+std::vector<Row> rows_of(std::vector<PdfWord> words) {
+    std::vector<double> sizes;
+    for (const auto& w : words) sizes.push_back(w.size);
+    std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
+    double median = sizes.empty() ? 0 : sizes[sizes.size() / 2];
+    std::stable_sort(words.begin(), words.end(), [&](const PdfWord& a, const PdfWord& b) {
+        bool sa = a.size < 0.8 * median, sb = b.size < 0.8 * median;
+        if (sa != sb) return sb;
+        return a.top + a.bottom < b.top + b.bottom;
+    });
+    std::vector<Row> rows;
+    for (auto& w : words) {
+        double h = std::max(0.1, w.bottom - w.top);
+        bool small = w.size < 0.8 * median;
+        Row* best = nullptr;
+        double best_overlap = 0;
+        for (auto& r : rows) {
+            double o = overlap(w.top, w.bottom, r.top, r.bottom);
+            double need = small ? 0.25 * h : 0.5 * std::min(h, r.bottom - r.top);
+            if (o > need && o > best_overlap) best = &r, best_overlap = o;
+        }
+        if (!best) {
+            rows.push_back({w.top, w.bottom, {}});
+            best = &rows.back();
+        }
+        best->words.push_back(std::move(w));
+    }
+    for (auto& r : rows)
+        std::sort(r.words.begin(), r.words.end(),
+                  [](const PdfWord& a, const PdfWord& b) { return a.left < b.left; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.top + a.bottom < b.top + b.bottom; });
+    return rows;
+}
+
+struct Gutter {
+    double left = 0, right = 0;
+    bool found = false;
+};
+
+// The widest band of the middle half of the text area that words covering at most 10% of
+// the text's height cross, accepted when the words wholly on each side of it cover a quarter
+// of that height or more.
+Gutter find_gutter(const std::vector<PdfWord>& words, double text_left, double text_right) {
+    Gutter g;
+    if (words.size() < 20 || text_right - text_left < 100) return g;
+    int bins = int(text_right - text_left) + 1;
+    std::vector<double> cover(std::size_t(bins), 0);
+    double top = words.front().top, bottom = words.front().bottom;
+    for (const auto& w : words) {
+        top = std::min(top, w.top), bottom = std::max(bottom, w.bottom);
+        for (int x = std::max(0, int(w.left - text_left)); x <= int(w.right - text_left) && x < bins; ++x)
+            cover[std::size_t(x)] += w.bottom - w.top;
+    }
+    double height = bottom - top, limit = 0.1 * height;
+    int from = int(bins * 0.25), to = int(bins * 0.75), best_len = 0, best_at = 0;
+    for (int x = from; x < to;) {
+        if (cover[std::size_t(x)] > limit) {
+            ++x;
+            continue;
+        }
+        int y = x;
+        while (y < to && cover[std::size_t(y)] <= limit) ++y;
+        if (y - x > best_len) best_len = y - x, best_at = x;
+        x = y;
+    }
+    if (best_len < 6) return g;
+    g.left = text_left + best_at;
+    g.right = g.left + best_len;
+    std::map<int, double> left_rows, right_rows; // vertical extent on each side, by point
+    for (const auto& w : words) {
+        auto& side = w.right <= g.left + 1 ? left_rows : w.left >= g.right - 1 ? right_rows : left_rows;
+        if (w.right > g.left + 1 && w.left < g.right - 1) continue;
+        for (int y = int(w.top); y < int(w.bottom); ++y) side[y] = 1;
+    }
+    double line = 0;
+    for (const auto& w : words) line += w.bottom - w.top;
+    line /= double(words.size());
+    double l = double(left_rows.size()), r = double(right_rows.size());
+    g.found = l >= 4 * line && r >= 4 * line && std::min(l, r) >= 0.3 * std::max(l, r);
+    return g;
+}
+
+PdfLine make_line(std::vector<PdfWord> words, double column_left, double column_right) {
+    PdfLine line;
+    line.text = line_text(words);
+    line.left = words.front().left;
+    line.right = words.front().right;
+    line.top = words.front().top;
+    line.bottom = words.front().bottom;
+    std::map<double, std::size_t> sizes;
+    std::size_t bold = 0, all = 0, rtl = 0;
+    for (const auto& w : words) {
+        line.left = std::min(line.left, w.left);
+        line.right = std::max(line.right, w.right);
+        line.top = std::min(line.top, w.top);
+        line.bottom = std::max(line.bottom, w.bottom);
+        sizes[std::round(w.size * 2) / 2] += w.text.size();
+        all += w.text.size();
+        if (w.bold) bold += w.text.size();
+        if (w.rtl) rtl += w.text.size();
+    }
+    line.size = std::max_element(sizes.begin(), sizes.end(), [](auto& a, auto& b) {
+                    return a.second < b.second;
+                })->first;
+    line.bold = bold * 2 > all;
+    line.rtl = rtl * 2 > all;
+    line.column_left = column_left;
+    line.column_right = column_right;
+    return line;
+}
+
+bool has_haraka(const std::string& text) {
+    // U+064B–U+0652 are D9 8B – D9 92 in UTF-8.
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+        if ((unsigned char)text[i] == 0xD9 && (unsigned char)text[i + 1] >= 0x8B &&
+            (unsigned char)text[i + 1] <= 0x92)
+            return true;
+    return false;
+}
+
+// A haraka drawn as a word of its own (LibreOffice's tanween) put after the letter it sits on:
+// the first letter drawn of the word on its right, the end of that word when read.
+std::vector<PdfWord> attach_lone_marks(const std::vector<PdfWord>& words) {
+    std::vector<PdfWord> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const PdfWord& w = words[i];
+        bool lone = w.rtl && !w.text.empty() && w.text.size() <= 6 && has_haraka(w.text) &&
+                    !has_arabic(w.text) && i + 1 < words.size() && words[i + 1].rtl;
+        if (!lone) {
+            out.push_back(w);
+            continue;
+        }
+        PdfWord next = words[++i];
+        std::size_t first = 0;
+        next_code_point(next.text, first);
+        next.text.insert(first, w.text);
+        out.push_back(std::move(next));
+    }
+    return out;
+}
+
+} // namespace
+
+std::string line_text(const std::vector<PdfWord>& all_words) {
+    std::vector<PdfWord> words = attach_lone_marks(all_words);
+    bool any_rtl = false;
+    std::size_t rtl_chars = 0, all_chars = 0;
+    std::string visual;
+    std::vector<double> gaps;
+    for (std::size_t i = 1; i < words.size(); ++i) gaps.push_back(words[i].left - words[i - 1].right);
+    std::sort(gaps.begin(), gaps.end());
+    double usual_gap = gaps.empty() ? 0 : gaps[gaps.size() / 2];
+    const PdfWord* prev = nullptr;
+    for (const auto& w : words) {
+        // Words that touch are one (a footnote call after its word, a change of font); so are
+        // two Arabic pieces closer than the line's word spaces, one with a haraka: Chromium
+        // draws a letter with a haraka apart, and poppler cuts the word there.
+        if (prev) {
+            double gap = w.left - prev->right;
+            bool cut_at_mark = w.rtl && prev->rtl && (has_haraka(w.text) || has_haraka(prev->text)) &&
+                               gap < 0.85 * usual_gap;
+            if (gap > 0.1 * std::max(w.size, prev->size) && !cut_at_mark) visual += ' ';
+        }
+        prev = &w;
+        visual += w.text;
+        any_rtl = any_rtl || w.rtl;
+        all_chars += w.text.size();
+        if (w.rtl) rtl_chars += w.text.size();
+    }
+    if (!any_rtl) return visual;
+    auto direction = rtl_chars * 2 > all_chars ? TextDirection::rtl : TextDirection::ltr;
+    return repair_arabic(visual_to_logical(visual, direction));
+}
+
+std::vector<PdfLine> page_lines(std::vector<PdfWord> words, double page_height) {
+    std::vector<PdfLine> lines;
+    if (words.empty()) return lines;
+    double text_left = words.front().left, text_right = words.front().right;
+    std::size_t rtl = 0, all = 0;
+    for (const auto& w : words) {
+        text_left = std::min(text_left, w.left);
+        text_right = std::max(text_right, w.right);
+        all += w.text.size();
+        if (w.rtl) rtl += w.text.size();
+    }
+    // Words in the top and bottom 8% of the page (running headers and footers) span it.
+    std::vector<PdfWord> margins, body;
+    for (auto& w : words)
+        (page_height > 0 && (w.bottom < 0.08 * page_height || w.top > 0.92 * page_height) ? margins : body)
+            .push_back(std::move(w));
+    words = std::move(body);
+    Gutter g = find_gutter(words, text_left, text_right);
+    if (!g.found) {
+        words.insert(words.end(), margins.begin(), margins.end());
+        for (auto& r : rows_of(std::move(words)))
+            lines.push_back(make_line(std::move(r.words), text_left, text_right));
+        return lines;
+    }
+    // Rows crossing the gutter span the page (with the words on their line); the other words
+    // are read column by column between two spanning rows.
+    std::vector<PdfWord> spanning, left, right;
+    for (auto& w : words)
+        (w.left < g.right - 1 && w.right > g.left + 1 ? spanning : w.right <= g.left + 1 ? left : right)
+            .push_back(std::move(w));
+    spanning.insert(spanning.end(), margins.begin(), margins.end());
+    std::vector<Row> spans = rows_of(std::move(spanning));
+    for (auto* side : {&left, &right}) {
+        std::vector<PdfWord> rest;
+        for (auto& w : *side) {
+            Row* in = nullptr;
+            for (auto& r : spans)
+                if (overlap(w.top, w.bottom, r.top, r.bottom) > 0.5 * (w.bottom - w.top)) in = &r;
+            if (in) in->words.push_back(std::move(w));
+            else rest.push_back(std::move(w));
+        }
+        *side = std::move(rest);
+    }
+    for (auto& r : spans)
+        std::sort(r.words.begin(), r.words.end(),
+                  [](const PdfWord& a, const PdfWord& b) { return a.left < b.left; });
+    std::vector<Row> left_rows = rows_of(std::move(left)), right_rows = rows_of(std::move(right));
+    bool rtl_page = rtl * 2 > all;
+    auto& first = rtl_page ? right_rows : left_rows;
+    auto& second = rtl_page ? left_rows : right_rows;
+    double first_l = rtl_page ? g.right : text_left, first_r = rtl_page ? text_right : g.left;
+    double second_l = rtl_page ? text_left : g.right, second_r = rtl_page ? g.left : text_right;
+    std::size_t i = 0, j = 0;
+    auto centre = [](const Row& r) { return (r.top + r.bottom) / 2; };
+    for (std::size_t s = 0; s <= spans.size(); ++s) {
+        double until = s < spans.size() ? centre(spans[s]) : 1e300;
+        for (; i < first.size() && centre(first[i]) < until; ++i)
+            lines.push_back(make_line(std::move(first[i].words), first_l, first_r));
+        for (; j < second.size() && centre(second[j]) < until; ++j)
+            lines.push_back(make_line(std::move(second[j].words), second_l, second_r));
+        if (s < spans.size()) lines.push_back(make_line(std::move(spans[s].words), text_left, text_right));
+    }
+    return lines;
+}
+
+} // namespace mahdar

@@ -1,0 +1,142 @@
+// The PDF reader's pure parts: Arabic repair (ingest/arabic_repair.h), words to lines
+// (ingest/pdf_layout.h), lines to blocks (ingest/pdf_blocks.h). No PDF needed.
+#include "ingest/arabic_repair.h"
+#include "ingest/pdf_blocks.h"
+#include "ingest/pdf_layout.h"
+
+#include <catch2/catch.hpp>
+
+using namespace mahdar;
+
+TEST_CASE("presentation forms become base letters, nothing else changes", "[pdf][arabic]") {
+    CHECK(fold_presentation_forms("ﺍﻟﺴﻼﻡ") == "السلام");
+    CHECK(fold_presentation_forms("ﺍﻷﻣﻢ ﺍﻟﻤﺘﺤﺪﺓ") == "الأمم المتحدة");
+    CHECK(fold_presentation_forms("ﷺ").size() > 3); // a ligature of a phrase becomes its letters
+    CHECK(fold_presentation_forms("ﬁn 1 234 الأُمَم") == "ﬁn 1 234 الأُمَم"); // Latin ligature, harakat kept
+}
+
+TEST_CASE("the lam-alef ligature's swapped letters are put back", "[pdf][arabic]") {
+    CHECK(fix_lam_alef_order("األمم المتحدة") == "الأمم المتحدة");
+    CHECK(fix_lam_alef_order("االجتماع اإلقليمي اآلمنة") == "الاجتماع الإقليمي الآمنة");
+    CHECK(fix_lam_alef_order("واإلقليمي واالجتماعية باإلضافة") == "والإقليمي والاجتماعية بالإضافة");
+    CHECK(fix_lam_alef_order("وكاالت ال وال إلدارة الالجئين لالحتجاز") == "وكالات لا ولا لإدارة اللاجئين للاحتجاز");
+    CHECK(fix_lam_alef_order("إلى إليه إلا") == "إلى إليه إلا");
+    // Right words are left alone: an article before a plain letter, alef-lam inside a word.
+    CHECK(fix_lam_alef_order("الأمم السالم سأل الالتزام لالتزام") == "الأمم السالم سأل الالتزام لالتزام");
+}
+
+TEST_CASE("a line drawn in visual order is put in logical order", "[pdf][arabic]") {
+    std::string visual = "ةدحتملا ممألا"; // "الأمم المتحدة" as drawn, left to right
+    CHECK(looks_visual_order(visual));
+    CHECK_FALSE(looks_visual_order("الأمم المتحدة والمنظمة الدولية للهجرة"));
+    CHECK(visual_to_logical(visual) == "الأمم المتحدة");
+    // A Latin symbol and digits inside keep their direction.
+    CHECK(visual_to_logical("A/RES/73/195 رارقلا") == "القرار A/RES/73/195");
+    // A lam-alef ligature drawn as one glyph comes out of poppler with its letters in reading
+    // order inside the reversed word: reversing swaps them, the repair puts them back.
+    CHECK(visual_to_logical("مملأا") == "األمم");
+    CHECK(repair_arabic(visual_to_logical("مملأا")) == "الأمم");
+    CHECK(repair_arabic("\u202Bالأمم\u202C") == "الأمم");
+}
+
+namespace {
+
+PdfWord word(std::string text, double left, double top, double size = 10) {
+    PdfWord w;
+    w.text = std::move(text);
+    w.left = left;
+    w.right = left + 6.0 * double(w.text.size()) * size / 10;
+    w.top = top;
+    w.bottom = top + size * 1.2;
+    w.size = size;
+    return w;
+}
+
+std::vector<PdfWord> column(std::string prefix, double left, double top, int lines) {
+    std::vector<PdfWord> out;
+    for (int i = 0; i < lines; ++i)
+        for (int k = 0; k < 4; ++k)
+            out.push_back(word(prefix + std::to_string(i) + "w" + std::to_string(k), left + k * 45,
+                               top + i * 14));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("two columns are read one after the other, a spanning title first", "[pdf][layout]") {
+    std::vector<PdfWord> words = column("L", 50, 100, 12);
+    auto right = column("R", 300, 100, 12);
+    words.insert(words.end(), right.begin(), right.end());
+    // A title across the gutter, and a footer across it below both columns.
+    for (int k = 0; k < 6; ++k) words.push_back(word("Title" + std::to_string(k), 50 + k * 62, 60, 16));
+    words.push_back(word("footer", 240, 400));
+    auto lines = page_lines(words, 842);
+    REQUIRE(lines.size() == 26);
+    CHECK(lines[0].text.rfind("Title0", 0) == 0);
+    CHECK(lines[1].text.rfind("L0w0", 0) == 0);
+    CHECK(lines[12].text.rfind("L11w0", 0) == 0);
+    CHECK(lines[13].text.rfind("R0w0", 0) == 0);
+    CHECK(lines[25].text == "footer");
+    CHECK(lines[1].column_right < lines[13].column_left);
+}
+
+TEST_CASE("one column is read row by row, a footnote call stays on its line", "[pdf][layout]") {
+    std::vector<PdfWord> words = {word("first", 50, 100), word("line", 90, 100),
+                                  word("second", 50, 114), word("Forum", 50, 128)};
+    PdfWord call = word("1", 80, 126, 6); // raised and smaller, touching "Forum"
+    call.left = words.back().right;
+    words.push_back(call);
+    auto lines = page_lines(words, 842);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].text == "first line");
+    CHECK(lines[2].text == "Forum1");
+}
+
+TEST_CASE("page numbers and UN symbols are recognised", "[pdf][layout]") {
+    for (auto s : {"12", "- 12 -", "Page 12 of 40", "page 3", "12/40", "١٢", "— ٣ —", "صفحة ٣"})
+        CHECK(is_page_number(s));
+    for (auto s : {"12 June 2021", "Item 12", "Chapter one", "2. The Chair"}) CHECK_FALSE(is_page_number(s));
+    CHECK(find_un_symbol("E/ESCWA/SDD/2021/3") == "E/ESCWA/SDD/2021/3");
+    CHECK(find_un_symbol("see A/RES/73/195.") == "A/RES/73/195");
+    CHECK(find_un_symbol("A/73/PV.60 page 2") == "A/73/PV.60");
+    CHECK(find_un_symbol("12/7/26, 3:50 AM") == "");
+    CHECK(find_un_symbol("and/or") == "");
+}
+
+TEST_CASE("hyphenated words are joined, real hyphens kept", "[pdf][layout]") {
+    std::vector<std::string> words = {"follow-up", "migration"};
+    CHECK(join_lines("international migra-", "tion today", words) == "international migration today");
+    CHECK(join_lines("international migra\u2010", "tion", {}) == "international migration");
+    CHECK(join_lines("pre-depar\u2010", "ture", {}) == "pre-departure");
+    CHECK(join_lines("a follow-", "up report", words) == "a follow-up report");
+    CHECK(join_lines("Thirty-", "Four", {}) == "Thirty- Four");
+    CHECK(join_lines("ends here.", "Next", {}) == "ends here. Next");
+}
+
+TEST_CASE("running lines go, the first page's symbol is kept", "[pdf][layout]") {
+    std::vector<PdfPage> pages;
+    for (std::uint32_t n = 1; n <= 4; ++n) {
+        PdfPage p;
+        p.number = n;
+        p.width = 595;
+        p.height = 842;
+        auto line = [](std::string t, double top) {
+            PdfLine l;
+            l.text = std::move(t);
+            l.top = top;
+            l.bottom = top + 12;
+            l.size = 10;
+            return l;
+        };
+        p.lines.push_back(line("E/ESCWA/SDD/2021/3", 20));
+        p.lines.push_back(line("Report of meeting " + std::to_string(n * 11), 40));
+        p.lines.push_back(line("Body text of page " + std::to_string(n), 300));
+        p.lines.push_back(line("- " + std::to_string(n) + " -", 810));
+        pages.push_back(std::move(p));
+    }
+    CHECK(remove_running_lines(pages) == "E/ESCWA/SDD/2021/3");
+    for (const auto& p : pages) {
+        REQUIRE(p.lines.size() == 1);
+        CHECK(p.lines[0].text.rfind("Body text", 0) == 0);
+    }
+}
