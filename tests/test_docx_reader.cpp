@@ -2,6 +2,7 @@
 // scripts/fixtures/make-office-fixtures), and Word's numbering rebuilt without files.
 #include "common/strings.h"
 #include "fuzz/fuzz_zip.h"
+#include "ingest/block_text.h"
 #include "ingest/docx_numbering.h"
 #include "ingest/list_numbering.h"
 #include "ingest/readers.h"
@@ -329,4 +330,21 @@ TEST_CASE("XML nested a hundred thousand deep is cut, not a stack overflow", "[d
     REQUIRE(layout.ok());
     CHECK(all_text(layout.value()) == "Before.\nAfter.\n");
     CHECK(layout->warnings.size() == 1);
+}
+
+TEST_CASE("block text: white space, soft hyphens, NFC, bad UTF-8, language choice",
+          "[docx][block_text]") {
+    CHECK(clean_block_text("  The\tChair\r\n  said\u00ADthat  ") == "The Chair saidthat");
+    CHECK(clean_block_text("1\u00A0234 ; « oui »") == "1\u00A0234 ; « oui »"); // no-break kept
+    CHECK(clean_block_text("E\u0301gypte") == "\u00C9gypte");                  // NFC
+    CHECK(clean_block_text("bad \xFF byte") == "bad \uFFFD byte");
+    CHECK(number_of_label("12.") == "12");
+    CHECK(number_of_label("(a)") == "a");
+    CHECK(number_of_label("\u2022").empty());
+    std::vector<Block> arabic(1), english(1);
+    arabic[0].text = "قالت ممثلة مصر إن الأمم المتحدة (UN)";
+    english[0].text = "The representative of Egypt (مصر) said";
+    CHECK(choose_lang("en-US", "ar-SA", arabic) == "ar-SA");
+    CHECK(choose_lang("en-US", "ar-SA", english) == "en-US");
+    CHECK(choose_lang("fr-FR", "", arabic) == "fr-FR");
 }
