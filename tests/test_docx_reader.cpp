@@ -119,7 +119,7 @@ TEST_CASE("Word numbering: bullets, numbering off and unknown lists", "[docx][nu
           std::vector<std::string>{"*", "-", "-", "1"});
 }
 
-TEST_CASE("Word numbering: a startOverride restarts the shared list; a plain w:num continues it",
+TEST_CASE("Word numbering: a startOverride restarts the shared list, a plain w:num continues it",
           "[docx][numbering]") {
     CHECK(numbers(two_level_numbering, {{1, 0}, {1, 0}, {4, 0}, {4, 0}, {5, 0}}) ==
           std::vector<std::string>{"1", "2", "20", "21", "22"});
@@ -276,7 +276,7 @@ TEST_CASE("bad DOCX files give the reason, never an exception", "[docx]") {
     CHECK(failure_of(document_fixture("en-numbered.docx"), limits) == "too large");
 }
 
-TEST_CASE("DOCX throughput (prints MB/s; set MAHDAR_BENCH_DOCX)", "[.bench][docx]") {
+TEST_CASE("DOCX throughput (prints MB/s, set MAHDAR_BENCH_DOCX)", "[.bench][docx]") {
     const char *path = std::getenv("MAHDAR_BENCH_DOCX");
     if (!path) {
         WARN("MAHDAR_BENCH_DOCX is not set: make one with scripts/fixtures/make-office-fixtures "
