@@ -50,7 +50,7 @@ NumFormat word_num_format(std::string_view value) {
         return NumFormat::lower_roman;
     if (value == "upperRoman")
         return NumFormat::upper_roman;
-    if (value == "hindiNumbers" || value == "arabicAbjad")
+    if (value == "hindiNumbers")
         return NumFormat::arabic_indic;
     if (value == "bullet")
         return NumFormat::bullet;

@@ -23,7 +23,8 @@ enum class NumFormat {
 };
 
 /// Word's w:numFmt value ("decimal", "lowerLetter", "upperRoman", "bullet", "none"…); formats
-/// not listed in NumFormat are read as decimal.
+/// not listed in NumFormat (ordinal, cardinalText, arabicAbjad, arabicAlpha, CJK counting…) are
+/// read as decimal.
 NumFormat word_num_format(std::string_view value);
 
 /// ODF's style:num-format value ("1", "a", "A", "i", "I", ""); others are read as decimal.
