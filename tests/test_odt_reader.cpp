@@ -16,7 +16,7 @@ using namespace mahdar::test;
 
 namespace {
 
-Layout read_fixture(const std::string& name) {
+Layout read_fixture(const std::string &name) {
     std::string bytes = document_fixture(name);
     auto layout = name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0
                       ? read_docx(bytes)
@@ -27,10 +27,11 @@ Layout read_fixture(const std::string& name) {
 }
 
 // The numbered blocks as "number text-start", for comparing two readings of one document.
-std::vector<std::string> numbered(const Layout& layout) {
+std::vector<std::string> numbered(const Layout &layout) {
     std::vector<std::string> out;
-    for (const auto& b : layout.blocks)
-        if (!b.number.empty()) out.push_back(b.number + " " + b.text.substr(0, 40));
+    for (const auto &b : layout.blocks)
+        if (!b.number.empty())
+            out.push_back(b.number + " " + b.text.substr(0, 40));
     return out;
 }
 
@@ -66,7 +67,7 @@ TEST_CASE("ODF list numbering: styles, continuation, start values, outline", "[o
     CHECK(OdtLists::count(*first, 1, bullet) == "1.1");
     CHECK(OdtLists::count(*first, 1, bullet) == "1.2");
     CHECK(OdtLists::count(*first, 2, bullet) == "ii"); // start-value 2, lower roman
-    auto continued = lists.open(l[1], "L1");          // continue-numbering: same counters
+    auto continued = lists.open(l[1], "L1");           // continue-numbering: same counters
     CHECK(OdtLists::count(*continued, 0, bullet) == "2");
     auto fresh = lists.open(l[2], "L1");
     CHECK(OdtLists::count(*fresh, 0, bullet) == "1");
@@ -81,13 +82,14 @@ TEST_CASE("ODF list numbering: styles, continuation, start values, outline", "[o
 }
 
 TEST_CASE("ODT numbering is the same as the DOCX of the same document", "[odt]") {
-    for (const char* name : {"en-numbered", "fr-numbered", "ar-report"}) {
+    for (const char *name : {"en-numbered", "fr-numbered", "ar-report"}) {
         Layout odt = read_fixture(std::string(name) + ".odt");
         Layout docx = read_fixture(std::string(name) + ".docx");
         INFO(name << "\nODT:\n" << describe(odt) << "DOCX:\n" << describe(docx));
         CHECK(numbered(odt).size() >= 7);
         CHECK(numbered(odt) == numbered(docx));
-        CHECK(blocks_of(odt, BlockKind::heading).size() == blocks_of(docx, BlockKind::heading).size());
+        CHECK(blocks_of(odt, BlockKind::heading).size() ==
+              blocks_of(docx, BlockKind::heading).size());
         CHECK(blocks_of(odt, BlockKind::row).size() == blocks_of(docx, BlockKind::row).size());
         CHECK(odt.title == docx.title);
     }
@@ -96,7 +98,7 @@ TEST_CASE("ODT numbering is the same as the DOCX of the same document", "[odt]")
 TEST_CASE("English ODT: paragraph 12, headings, table, endnote, tracked deletion", "[odt]") {
     Layout layout = read_fixture("en-numbered.odt");
     INFO(describe(layout));
-    const Block* p12 = find_block(layout, "State of Qatar");
+    const Block *p12 = find_block(layout, "State of Qatar");
     REQUIRE(p12);
     CHECK(p12->number == "12");
     CHECK(p12->kind == BlockKind::paragraph);
@@ -112,7 +114,7 @@ TEST_CASE("English ODT: paragraph 12, headings, table, endnote, tracked deletion
     auto notes = blocks_of(layout, BlockKind::note);
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].text.rfind("i The Arab Regional Consultative Process", 0) == 0);
-    const Block* p5 = find_block(layout, "Enas El Fergany");
+    const Block *p5 = find_block(layout, "Enas El Fergany");
     CHECK(ends_with(p5->text, "Migration and Refugee Affairs."));
     CHECK(&p5[1] == find_block(layout, "i The Arab Regional"));
 
@@ -147,7 +149,7 @@ TEST_CASE("Arabic ODT: logical order and the language", "[odt]") {
 }
 
 TEST_CASE("bad ODT files give the reason", "[odt]") {
-    auto reason = [](const std::string& bytes) {
+    auto reason = [](const std::string &bytes) {
         auto layout = read_odt(bytes);
         REQUIRE_FALSE(layout.ok());
         return std::string(failure_reason(layout.error().message));
@@ -160,6 +162,6 @@ TEST_CASE("bad ODT files give the reason", "[odt]") {
 }
 
 TEST_CASE("dump an ODT's blocks (set MAHDAR_DUMP to a fixture name)", "[.dump]") {
-    if (const char* name = std::getenv("MAHDAR_DUMP"))
+    if (const char *name = std::getenv("MAHDAR_DUMP"))
         std::cout << describe(read_fixture(name)) << "\n";
 }

@@ -5,8 +5,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 namespace mahdar {
 
@@ -17,15 +17,18 @@ bool is_space_like(char32_t c) {
            u_isWhitespace(static_cast<UChar32>(c));
 }
 
-std::string to_nfc(const std::string& text) {
+std::string to_nfc(const std::string &text) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return text;
+    const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status))
+        return text;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return text;
+    if (nfc->isNormalized(u, status) && U_SUCCESS(status))
+        return text;
     status = U_ZERO_ERROR;
     icu::UnicodeString n = nfc->normalize(u, status);
-    if (U_FAILURE(status)) return text;
+    if (U_FAILURE(status))
+        return text;
     std::string out;
     n.toUTF8String(out);
     return out;
@@ -40,14 +43,16 @@ std::string clean_block_text(std::string_view raw) {
     std::size_t pos = 0;
     while (pos < raw.size()) {
         char32_t c = next_code_point(raw, pos);
-        if (c == 0xad || c == 0xfeff) continue; // soft hyphen, byte-order mark
+        if (c == 0xad || c == 0xfeff)
+            continue; // soft hyphen, byte-order mark
         // No-break spaces are kept: they sit inside numbers ("1 234") and before French
         // punctuation, and the analysis knows them.
         if (c != 0xa0 && c != 0x202f && is_space_like(c)) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out += ' ';
+        if (pending_space)
+            out += ' ';
         pending_space = false;
         append_utf8(out, c);
     }
@@ -61,8 +66,10 @@ std::string number_of_label(std::string_view label) {
                (c >= 'A' && c <= 'Z');
     };
     std::size_t b = 0, e = label.size();
-    while (b < e && !is_word(label[b])) ++b;
-    while (e > b && !is_word(label[e - 1])) --e;
+    while (b < e && !is_word(label[b]))
+        ++b;
+    while (e > b && !is_word(label[e - 1]))
+        --e;
     std::string number(label.substr(b, e - b));
     // A bullet character in a private-use or symbol font is not a number.
     std::size_t pos = 0;
@@ -74,19 +81,23 @@ std::string number_of_label(std::string_view label) {
     return number;
 }
 
-std::string choose_lang(const std::string& latin, const std::string& complex,
-                        const std::vector<Block>& blocks) {
-    if (complex.empty()) return latin;
+std::string choose_lang(const std::string &latin, const std::string &complex,
+                        const std::vector<Block> &blocks) {
+    if (complex.empty())
+        return latin;
     std::size_t arabic = 0, other = 0;
-    for (const auto& block : blocks) {
+    for (const auto &block : blocks) {
         std::size_t pos = 0;
         while (pos < block.text.size()) {
             char32_t c = next_code_point(block.text, pos);
-            if (!u_isalpha(static_cast<UChar32>(c))) continue;
+            if (!u_isalpha(static_cast<UChar32>(c)))
+                continue;
             UErrorCode status = U_ZERO_ERROR;
             UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-            if (script == USCRIPT_ARABIC) ++arabic;
-            else if (script == USCRIPT_LATIN) ++other;
+            if (script == USCRIPT_ARABIC)
+                ++arabic;
+            else if (script == USCRIPT_LATIN)
+                ++other;
         }
     }
     return arabic > other || latin.empty() ? complex : latin;
@@ -95,7 +106,8 @@ std::string choose_lang(const std::string& latin, const std::string& complex,
 bool has_word_character(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size())
-        if (u_isalnum(static_cast<UChar32>(next_code_point(text, pos)))) return true;
+        if (u_isalnum(static_cast<UChar32>(next_code_point(text, pos))))
+            return true;
     return false;
 }
 

@@ -22,11 +22,32 @@ std::string number_of_label(std::string_view label);
 /// fo:language) and `complex` (w:bidi, style:language-complex), which Word and LibreOffice set
 /// for every document. `complex` is taken only when the blocks have more Arabic-script letters
 /// than Latin ones. Pure.
-std::string choose_lang(const std::string& latin, const std::string& complex,
-                        const std::vector<Block>& blocks);
+std::string choose_lang(const std::string &latin, const std::string &complex,
+                        const std::vector<Block> &blocks);
 
 /// True when the block has at least one letter or digit (a block of only spaces, bullets or
 /// punctuation is not worth keeping). Pure.
 bool has_word_character(std::string_view text);
+
+/// Bounds a reader's recursion over nested elements: pugixml has no depth limit, and a file
+/// nesting elements a million deep must not overflow the stack. One per recursive call:
+///     Nesting nesting(depth_);
+///     if (nesting.too_deep()) return;
+class Nesting {
+  public:
+    static constexpr int max_depth = 200;
+    explicit Nesting(int &depth) : depth_(depth) { ++depth_; }
+    ~Nesting() { --depth_; }
+    Nesting(const Nesting &) = delete;
+    Nesting &operator=(const Nesting &) = delete;
+    bool too_deep() const { return depth_ > max_depth; }
+
+  private:
+    int &depth_;
+};
+
+/// The warning a reader gives (once) when it skipped what was nested deeper than max_depth.
+inline constexpr std::string_view too_deep_warning =
+    "elements nested deeper than 200 levels: the deeper content was skipped";
 
 } // namespace mahdar

@@ -36,7 +36,7 @@ struct WordNumbering {
 };
 
 /// Reads the w:abstractNum and w:num elements under `numbering` (the w:numbering element).
-WordNumbering parse_word_numbering(const pugi::xml_node& numbering);
+WordNumbering parse_word_numbering(const pugi::xml_node &numbering);
 
 /// A numbered paragraph's label.
 struct WordLabel {
@@ -48,16 +48,16 @@ struct WordLabel {
 /// (two w:num of one w:abstractNum continue each other, as in Word); a w:num with a
 /// startOverride restarts that level the first time it is used. Not thread-safe.
 class WordNumberer {
-public:
+  public:
     explicit WordNumberer(WordNumbering numbering) : numbering_(std::move(numbering)) {}
 
     /// The label of the next paragraph numbered with (num_id, ilvl); nullopt when num_id is 0
     /// (numbering switched off) or unknown.
     std::optional<WordLabel> next(int num_id, int ilvl);
 
-private:
-    const WordLevel& level_of(const WordNumbering::Num& num, int ilvl) const;
-    std::string number_text(const WordNumbering::Num& num, const ListCounters& counters,
+  private:
+    const WordLevel &level_of(const WordNumbering::Num &num, int ilvl) const;
+    std::string number_text(const WordNumbering::Num &num, const ListCounters &counters,
                             int ilvl) const;
 
     WordNumbering numbering_;

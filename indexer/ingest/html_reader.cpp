@@ -6,6 +6,7 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "ingest/block_text.h"
+#include "ingest/html_page.h"
 #include "ingest/list_numbering.h"
 
 #include <libxml/HTMLparser.h>
@@ -22,19 +23,22 @@ namespace {
 
 using Node = xmlNode;
 
-std::string_view name_of(const Node* node) {
-    return node->name ? reinterpret_cast<const char*>(node->name) : "";
+std::string_view name_of(const Node *node) {
+    return node->name ? reinterpret_cast<const char *>(node->name) : "";
 }
 
-bool is_element(const Node* node) { return node->type == XML_ELEMENT_NODE; }
+bool is_element(const Node *node) {
+    return node->type == XML_ELEMENT_NODE;
+}
 
 // The value of an attribute (libxml2's HTML parser lower-cases names); "" for a boolean
 // attribute such as `hidden`; nullopt when absent.
-std::optional<std::string_view> attr(const Node* node, const char* name) {
-    for (const xmlAttr* a = node->properties; a; a = a->next) {
-        if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+std::optional<std::string_view> attr(const Node *node, const char *name) {
+    for (const xmlAttr *a = node->properties; a; a = a->next) {
+        if (std::strcmp(reinterpret_cast<const char *>(a->name), name) != 0)
+            continue;
         if (a->children && a->children->content)
-            return std::string_view(reinterpret_cast<const char*>(a->children->content));
+            return std::string_view(reinterpret_cast<const char *>(a->children->content));
         return std::string_view();
     }
     return std::nullopt;
@@ -53,19 +57,24 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> names) {
 
 // Not the page's text: code, embedded content, controls, and the chrome around the article.
 // `header` is chrome only outside an article or section (inside one it holds the headline).
-bool is_chrome(const Node* node, bool in_section) {
+bool is_chrome(const Node *node, bool in_section) {
     std::string_view name = name_of(node);
-    if (one_of(name, {"script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
-                      "template", "svg", "math", "button", "select", "textarea", "object", "embed",
-                      "canvas", "dialog", "head", "meta", "link", "title"}))
+    if (one_of(name, {"script", "style",    "noscript", "nav",   "footer", "aside",
+                      "form",   "iframe",   "template", "svg",   "math",   "button",
+                      "select", "textarea", "object",   "embed", "canvas", "dialog",
+                      "head",   "meta",     "link",     "title"}))
         return true;
-    if (name == "header" && !in_section) return true;
-    if (attr(node, "hidden")) return true;
-    if (auto hidden = attr(node, "aria-hidden"); hidden && lower(*hidden) == "true") return true;
+    if (name == "header" && !in_section)
+        return true;
+    if (attr(node, "hidden"))
+        return true;
+    if (auto hidden = attr(node, "aria-hidden"); hidden && lower(*hidden) == "true")
+        return true;
     if (auto style = attr(node, "style")) {
         std::string s = lower(*style);
         s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos) return true;
+        if (s.find("display:none") != std::string::npos)
+            return true;
     }
     if (auto role = attr(node, "role"))
         return one_of(lower(*role), {"navigation", "banner", "contentinfo", "search", "dialog",
@@ -74,15 +83,18 @@ bool is_chrome(const Node* node, bool in_section) {
 }
 
 bool is_block(std::string_view name) {
-    return one_of(name, {"p", "div", "blockquote", "section", "article", "main", "ul", "ol", "dl",
-                         "dd", "dt", "pre", "figure", "figcaption", "address", "table", "thead",
-                         "tbody", "tfoot", "caption", "details", "summary", "fieldset", "legend",
-                         "center", "hr", "header", "body", "html", "li", "tr", "h1", "h2", "h3",
-                         "h4", "h5", "h6"});
+    return one_of(name, {"p",      "div",        "blockquote", "section", "article",  "main",
+                         "ul",     "ol",         "dl",         "dd",      "dt",       "pre",
+                         "figure", "figcaption", "address",    "table",   "thead",    "tbody",
+                         "tfoot",  "caption",    "details",    "summary", "fieldset", "legend",
+                         "center", "hr",         "header",     "body",    "html",     "li",
+                         "tr",     "h1",         "h2",         "h3",      "h4",       "h5",
+                         "h6"});
 }
 
 int heading_level(std::string_view name) {
-    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? name[1] - '0' : 0;
+    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? name[1] - '0'
+                                                                                  : 0;
 }
 
 // An <ol>'s numbering: start, type and reversed, as browsers draw it.
@@ -92,38 +104,51 @@ struct OrderedList {
     NumFormat format = NumFormat::decimal;
 };
 
-OrderedList ordered_list(const Node* ol) {
+OrderedList ordered_list(const Node *ol) {
     OrderedList list;
     auto type = attr(ol, "type").value_or("1");
     list.format = odf_num_format(type.empty() ? "1" : type); // the same letters as ODF's
     if (attr(ol, "reversed")) {
         list.step = -1;
         list.next = 0;
-        for (const Node* c = ol->children; c; c = c->next)
-            if (is_element(c) && name_of(c) == "li") ++list.next;
+        for (const Node *c = ol->children; c; c = c->next)
+            if (is_element(c) && name_of(c) == "li")
+                ++list.next;
     }
-    if (auto start = attr(ol, "start")) list.next = std::atoll(std::string(*start).c_str());
+    if (auto start = attr(ol, "start"))
+        list.next = std::atoll(std::string(*start).c_str());
     return list;
 }
 
 class HtmlWalker {
-public:
-    explicit HtmlWalker(Layout& layout) : layout_(layout) {}
+  public:
+    explicit HtmlWalker(Layout &layout) : layout_(layout) {}
 
-    void walk(const Node* node, bool in_section) {
-        for (const Node* child = node->children; child; child = child->next) {
+    void walk(const Node *node, bool in_section) {
+        Nesting nesting(depth_);
+        if (nesting.too_deep())
+            return skip_deep();
+
+        for (const Node *child = node->children; child; child = child->next) {
             if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-                if (child->content) buffer_ += reinterpret_cast<const char*>(child->content);
+                if (child->content)
+                    buffer_ += reinterpret_cast<const char *>(child->content);
                 continue;
             }
-            if (!is_element(child) || is_chrome(child, in_section)) continue;
+            if (!is_element(child) || is_chrome(child, in_section))
+                continue;
             std::string_view name = name_of(child);
             bool section = in_section || one_of(name, {"article", "section", "main"});
-            if (name == "br") buffer_ += ' ';
-            else if (name == "tr") row(child, section);
-            else if (name == "ol") ordered(child, section);
-            else if (is_block(name)) block(child, section, kind_of(name), heading_level(name), "");
-            else walk(child, section); // inline: span, a, strong, em, td outside a row…
+            if (name == "br")
+                buffer_ += ' ';
+            else if (name == "tr")
+                row(child, section);
+            else if (name == "ol")
+                ordered(child, section);
+            else if (is_block(name))
+                block(child, section, kind_of(name), heading_level(name), "");
+            else
+                walk(child, section); // inline: span, a, strong, em, td outside a row…
         }
     }
 
@@ -133,13 +158,20 @@ public:
         block.level = current_.level;
         block.text = clean_block_text(buffer_);
         buffer_.clear();
-        if (!has_word_character(block.text)) return;
+        if (!has_word_character(block.text))
+            return;
         block.number = std::move(current_.number);
         current_.number.clear();
         layout_.blocks.push_back(std::move(block));
     }
 
-private:
+  private:
+    void skip_deep() {
+        if (!warned_deep_)
+            layout_.warnings.emplace_back(too_deep_warning);
+        warned_deep_ = true;
+    }
+
     struct Current {
         BlockKind kind = BlockKind::paragraph;
         int level = 0;
@@ -147,12 +179,14 @@ private:
     };
 
     static BlockKind kind_of(std::string_view name) {
-        if (heading_level(name)) return BlockKind::heading;
-        if (name == "li") return BlockKind::item;
+        if (heading_level(name))
+            return BlockKind::heading;
+        if (name == "li")
+            return BlockKind::item;
         return BlockKind::paragraph;
     }
 
-    void block(const Node* node, bool section, BlockKind kind, int level, std::string number) {
+    void block(const Node *node, bool section, BlockKind kind, int level, std::string number) {
         flush();
         Current outer = std::move(current_);
         current_ = {kind, level, std::move(number)};
@@ -162,188 +196,155 @@ private:
     }
 
     // Items of an <ol> are numbered paragraphs, as Word's numbered paragraphs are.
-    void ordered(const Node* ol, bool section) {
+    void ordered(const Node *ol, bool section) {
         flush();
         OrderedList list = ordered_list(ol);
-        for (const Node* li = ol->children; li; li = li->next) {
-            if (!is_element(li) || is_chrome(li, section)) continue;
+        for (const Node *li = ol->children; li; li = li->next) {
+            if (!is_element(li) || is_chrome(li, section))
+                continue;
             if (name_of(li) != "li") {
                 block(li, section, BlockKind::paragraph, 0, "");
                 continue;
             }
-            if (auto value = attr(li, "value")) list.next = std::atoll(std::string(*value).c_str());
-            std::string number = list.next > 0 ? format_number(static_cast<std::uint32_t>(list.next), list.format)
-                                               : std::to_string(list.next);
+            if (auto value = attr(li, "value"))
+                list.next = std::atoll(std::string(*value).c_str());
+            std::string number =
+                list.next > 0 ? format_number(static_cast<std::uint32_t>(list.next), list.format)
+                              : std::to_string(list.next);
             list.next += list.step;
             block(li, section, BlockKind::paragraph, 0, number);
         }
     }
 
-    void row(const Node* tr, bool section) {
+    void row(const Node *tr, bool section) {
         flush();
         std::string text;
         bool first = true;
-        for (const Node* cell = tr->children; cell; cell = cell->next) {
-            if (!is_element(cell) || !one_of(name_of(cell), {"td", "th"}) || is_chrome(cell, section))
+        for (const Node *cell = tr->children; cell; cell = cell->next) {
+            if (!is_element(cell) || !one_of(name_of(cell), {"td", "th"}) ||
+                is_chrome(cell, section))
                 continue;
             HtmlWalker inner(layout_);
             inner.gather(cell, section);
-            if (!first) text += " | ";
+            if (!first)
+                text += " | ";
             text += clean_block_text(inner.buffer_);
             first = false;
         }
         Block block;
         block.kind = BlockKind::row;
         block.text = std::move(text);
-        if (has_word_character(block.text)) layout_.blocks.push_back(std::move(block));
+        if (has_word_character(block.text))
+            layout_.blocks.push_back(std::move(block));
     }
 
     // All the text under `node` in one buffer (a table cell: its paragraphs and lists too).
-    void gather(const Node* node, bool section) {
-        for (const Node* child = node->children; child; child = child->next) {
+    void gather(const Node *node, bool section) {
+        Nesting nesting(depth_);
+        if (nesting.too_deep())
+            return skip_deep();
+
+        for (const Node *child = node->children; child; child = child->next) {
             if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-                if (child->content) buffer_ += reinterpret_cast<const char*>(child->content);
+                if (child->content)
+                    buffer_ += reinterpret_cast<const char *>(child->content);
             } else if (is_element(child) && !is_chrome(child, section)) {
-                if (is_block(name_of(child)) || name_of(child) == "br") buffer_ += ' ';
+                if (is_block(name_of(child)) || name_of(child) == "br")
+                    buffer_ += ' ';
                 gather(child, section);
             }
         }
     }
 
-    Layout& layout_;
+    Layout &layout_;
+    int depth_ = 0;
+    bool warned_deep_ = false;
     std::string buffer_;
     Current current_;
 };
 
-// The encoding to parse with: a byte-order mark, else the charset a <meta> tag declares in the
-// first 2 KiB, else UTF-8 when the bytes are valid UTF-8, else windows-1252 (what browsers
-// assume for "iso-8859-1" and for undeclared Western pages).
-std::string sniff_encoding(std::string_view bytes) {
-    if (starts_with(bytes, "\xEF\xBB\xBF")) return "UTF-8";
-    if (starts_with(bytes, "\xFF\xFE")) return "UTF-16LE";
-    if (starts_with(bytes, "\xFE\xFF")) return "UTF-16BE";
-    std::string head = lower(bytes.substr(0, 2048));
-    for (std::size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
-        std::size_t end = head.find('>', at);
-        std::size_t cs = head.find("charset", at);
-        if (cs == std::string::npos || cs > end) continue;
-        std::size_t b = head.find_first_not_of(" =\"'", cs + 7);
-        std::size_t e = head.find_first_of(" \"'>;/", b);
-        if (b == std::string::npos || e == std::string::npos) continue;
-        std::string name = head.substr(b, e - b);
-        if (name == "iso-8859-1" || name == "latin1" || name == "us-ascii" || name == "ascii")
-            return "windows-1252";
-        if (name == "utf8") return "UTF-8";
-        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.c_str());
-        if (handler) {
-            xmlCharEncCloseFunc(handler);
-            return name;
-        }
-    }
-    return is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
-}
-
-// Bytes that are not text at all: control characters (other than white space) in the first
-// 4 KiB of a file without a UTF-16 byte-order mark.
-bool looks_binary(std::string_view bytes) {
-    if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return false;
-    std::string_view head = bytes.substr(0, 4096);
-    std::size_t controls = std::count_if(head.begin(), head.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f';
-    });
-    return controls * 100 > head.size(); // more than 1%
-}
-
 struct DocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+    void operator()(xmlDoc *doc) const { xmlFreeDoc(doc); }
 };
 
-const Node* find_element(const Node* node, bool (*wanted)(const Node*)) {
-    for (const Node* child = node ? node->children : nullptr; child; child = child->next) {
-        if (!is_element(child)) continue;
-        if (wanted(child)) return child;
-        if (is_chrome(child, false) && name_of(child) != "head") continue;
-        if (const Node* found = find_element(child, wanted)) return found;
+const Node *find_element(const Node *node, bool (*wanted)(const Node *), int depth = 0) {
+    if (depth > Nesting::max_depth)
+        return nullptr;
+    for (const Node *child = node ? node->children : nullptr; child; child = child->next) {
+        if (!is_element(child))
+            continue;
+        if (wanted(child))
+            return child;
+        if (is_chrome(child, false) && name_of(child) != "head")
+            continue;
+        if (const Node *found = find_element(child, wanted, depth + 1))
+            return found;
     }
     return nullptr;
 }
 
 // The page's main text: <main> or role="main", else the first <article>, else <body>.
-const Node* main_root(const Node* html) {
-    if (const Node* m = find_element(html, [](const Node* n) {
+const Node *main_root(const Node *html) {
+    if (const Node *m = find_element(html, [](const Node *n) {
             return name_of(n) == "main" || lower(attr(n, "role").value_or("")) == "main";
         }))
         return m;
-    if (const Node* a = find_element(html, [](const Node* n) { return name_of(n) == "article"; }))
+    if (const Node *a = find_element(html, [](const Node *n) { return name_of(n) == "article"; }))
         return a;
-    if (const Node* b = find_element(html, [](const Node* n) { return name_of(n) == "body"; }))
+    if (const Node *b = find_element(html, [](const Node *n) { return name_of(n) == "body"; }))
         return b;
     return html;
 }
 
-std::string text_of(const Node* node) {
+std::string text_of(const Node *node, int depth = 0) {
     std::string out;
-    for (const Node* c = node->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-        else if (is_element(c)) out += " " + text_of(c);
+    for (const Node *c = node->children; c && depth <= Nesting::max_depth; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            out += reinterpret_cast<const char *>(c->content);
+        else if (is_element(c))
+            out += " " + text_of(c, depth + 1);
     }
     return clean_block_text(out);
-}
-
-// "Speakers Call for … | Meetings Coverage and Press Releases | United Nations" → the
-// headline: trailing " | …" and " - …" parts that name the site are removed.
-std::string page_title(std::string title) {
-    static const std::string_view site_words[] = {
-        "united nations", "nations unies", "naciones unidas", "meetings coverage", "press release",
-        "un news", "onu", "un web tv", "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x85 \xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xAD\xD8\xAF\xD8\xA9"};
-    for (;;) {
-        std::size_t cut = std::string::npos;
-        for (std::string_view sep : {" | ", " - ", " – ", " — "}) {
-            std::size_t at = title.rfind(sep);
-            if (at != std::string::npos && at > 0 && (cut == std::string::npos || at > cut)) cut = at;
-        }
-        if (cut == std::string::npos) return title;
-        std::string tail = lower(title.substr(cut));
-        bool site = false;
-        for (auto w : site_words) site = site || tail.find(w) != std::string::npos;
-        if (!site) return title;
-        title.erase(cut);
-    }
 }
 
 } // namespace
 
 Result<Layout> read_html(std::string_view bytes) {
-    if (trim(bytes).empty()) return read_failure("no text", "empty file");
-    if (looks_binary(bytes)) return read_failure("no text", "binary data, not HTML");
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return read_failure("too large", "over 2 GiB");
+    if (trim(bytes).empty())
+        return read_failure("no text", "empty file");
+    if (looks_binary(bytes))
+        return read_failure("no text", "binary data, not HTML");
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        return read_failure("too large", "over 2 GiB");
     std::string encoding = sniff_encoding(bytes);
     std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
         bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding.c_str(),
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
-    const Node* html = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!html) return read_failure("no text", "nothing the HTML parser could read");
+    const Node *html = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!html)
+        return read_failure("no text", "nothing the HTML parser could read");
 
     Layout layout;
-    const Node* root = main_root(reinterpret_cast<const Node*>(doc.get()));
+    const Node *root = main_root(reinterpret_cast<const Node *>(doc.get()));
     HtmlWalker walker(layout);
     // Walking <main> or an <article>, a <header> is the article's (its headline), not the site's.
     bool in_section = root != html && name_of(root) != "body";
     walker.walk(root, in_section);
     walker.flush();
-    if (layout.blocks.empty()) return read_failure("no text", "no readable text in the page");
+    if (layout.blocks.empty())
+        return read_failure("no text", "no readable text in the page");
 
-    if (const Node* t = find_element(html, [](const Node* n) { return name_of(n) == "title"; }))
+    if (const Node *t = find_element(html, [](const Node *n) { return name_of(n) == "title"; }))
         layout.title = page_title(text_of(t));
     if (layout.title.empty())
-        for (const Block& b : layout.blocks)
+        for (const Block &b : layout.blocks)
             if (b.kind == BlockKind::heading && b.level == 1) {
                 layout.title = b.text;
                 break;
             }
     auto lang = attr(html, "lang");
-    if (!lang) lang = attr(html, "xml:lang");
+    if (!lang)
+        lang = attr(html, "xml:lang");
     layout.lang = clean_block_text(lang.value_or(""));
     return layout;
 }

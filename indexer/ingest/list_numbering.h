@@ -23,7 +23,8 @@ enum class NumFormat {
 };
 
 /// Word's w:numFmt value ("decimal", "lowerLetter", "upperRoman", "bullet", "none"…); formats
-/// not listed in NumFormat are read as decimal.
+/// not listed in NumFormat (ordinal, cardinalText, arabicAbjad, arabicAlpha, CJK counting…) are
+/// read as decimal.
 NumFormat word_num_format(std::string_view value);
 
 /// ODF's style:num-format value ("1", "a", "A", "i", "I", ""); others are read as decimal.
@@ -35,7 +36,7 @@ std::string format_number(std::uint32_t n, NumFormat format);
 
 /// The counters of one multi-level list (levels 0–8, 0 the outermost).
 class ListCounters {
-public:
+  public:
     static constexpr int levels = 9;
 
     /// Counts one paragraph at `level`: the level's counter goes up by one, or takes `start`
@@ -51,7 +52,7 @@ public:
     /// a list item); deeper levels are reset.
     void restart(int level, std::uint32_t next);
 
-private:
+  private:
     std::array<std::optional<std::uint32_t>, levels> counters_{};
     std::array<std::optional<std::uint32_t>, levels> next_{};
 };

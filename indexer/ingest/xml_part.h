@@ -29,8 +29,8 @@ enum class PartNeed { required, optional };
 /// own failures ("too large", "damaged zip archive") are returned as they are. `malformed` is
 /// the reason label: "malformed DOCX", "malformed ODT". Whitespace-only text is kept (a
 /// <w:t xml:space="preserve"> </w:t> is a space between words).
-std::optional<Error> load_xml_part(const ZipArchive& zip, std::string_view name,
-                                   const ReadLimits& limits, PartNeed need,
-                                   std::string_view malformed, XmlPart& part, Layout& layout);
+std::optional<Error> load_xml_part(const ZipArchive &zip, std::string_view name,
+                                   const ReadLimits &limits, PartNeed need,
+                                   std::string_view malformed, XmlPart &part, Layout &layout);
 
 } // namespace mahdar

@@ -8,7 +8,7 @@ namespace mahdar {
 
 namespace {
 
-std::string zip_error_text(zip_error_t* error) {
+std::string zip_error_text(zip_error_t *error) {
     std::string text = zip_error_strerror(error);
     zip_error_fini(error);
     return text;
@@ -16,15 +16,19 @@ std::string zip_error_text(zip_error_t* error) {
 
 } // namespace
 
-void ZipArchive::Close::operator()(zip* z) const { zip_discard(z); }
+void ZipArchive::Close::operator()(zip *z) const {
+    zip_discard(z);
+}
 
 Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
-    if (bytes.empty()) return read_failure("not a zip archive", "empty file");
+    if (bytes.empty())
+        return read_failure("not a zip archive", "empty file");
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!source) return read_failure("not a zip archive", zip_error_text(&error));
-    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    zip_source_t *source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (!source)
+        return read_failure("not a zip archive", zip_error_text(&error));
+    zip_t *archive = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!archive) {
         zip_source_free(source);
         return read_failure("not a zip archive", zip_error_text(&error));
@@ -40,7 +44,8 @@ bool ZipArchive::contains(std::string_view name) const {
 Result<std::string> ZipArchive::read(std::string_view name, std::uint64_t max_bytes) const {
     std::string member(name);
     zip_int64_t index = zip_name_locate(zip_.get(), member.c_str(), 0);
-    if (index < 0) return read_failure("missing part", member);
+    if (index < 0)
+        return read_failure("missing part", member);
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(zip_.get(), index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
@@ -48,8 +53,9 @@ Result<std::string> ZipArchive::read(std::string_view name, std::uint64_t max_by
         return read_failure("too large", member + " declares " + std::to_string(st.size) +
                                              " bytes, over the limit of " +
                                              std::to_string(max_bytes));
-    zip_file_t* file = zip_fopen_index(zip_.get(), index, 0);
-    if (!file) return read_failure("damaged zip archive", member + ": " + zip_strerror(zip_.get()));
+    zip_file_t *file = zip_fopen_index(zip_.get(), index, 0);
+    if (!file)
+        return read_failure("damaged zip archive", member + ": " + zip_strerror(zip_.get()));
     // The declared size can lie: count what actually comes out of the inflater.
     std::string out;
     char buffer[64 * 1024];
@@ -60,7 +66,8 @@ Result<std::string> ZipArchive::read(std::string_view name, std::uint64_t max_by
             zip_fclose(file);
             return read_failure("damaged zip archive", member + ": " + why);
         }
-        if (n == 0) break;
+        if (n == 0)
+            break;
         if (out.size() + static_cast<std::uint64_t>(n) > max_bytes) {
             zip_fclose(file);
             return read_failure("too large", member + " inflates past the limit of " +

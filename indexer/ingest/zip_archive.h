@@ -16,7 +16,7 @@ namespace mahdar {
 /// read whole, each with a cap on its inflated size, so that a zip bomb is refused instead of
 /// filling memory. Not thread-safe (libzip's archive handle has one read position).
 class ZipArchive {
-public:
+  public:
     /// Opens the archive; "not a zip archive" (libzip's reason as the detail) for empty,
     /// truncated or non-zip bytes.
     static Result<ZipArchive> open(std::string_view bytes);
@@ -30,11 +30,11 @@ public:
     /// member.
     Result<std::string> read(std::string_view name, std::uint64_t max_bytes) const;
 
-private:
+  private:
     struct Close {
-        void operator()(zip* z) const;
+        void operator()(zip *z) const;
     };
-    explicit ZipArchive(zip* z) : zip_(z) {}
+    explicit ZipArchive(zip *z) : zip_(z) {}
     std::unique_ptr<zip, Close> zip_;
 };
 

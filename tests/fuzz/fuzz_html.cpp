@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    std::string_view bytes(reinterpret_cast<const char*>(data), size);
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    std::string_view bytes(reinterpret_cast<const char *>(data), size);
     auto layout = mahdar::read_html(bytes);
     (void)layout;
     return 0;

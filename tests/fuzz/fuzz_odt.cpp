@@ -9,13 +9,14 @@
 #include <string>
 #include <string_view>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    std::string_view bytes(reinterpret_cast<const char*>(data), size);
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    std::string_view bytes(reinterpret_cast<const char *>(data), size);
     mahdar::ReadLimits limits;
     limits.max_unpacked = 8u << 20; // keeps each run fast; the cap itself is what is tested
     std::string zipped;
     if (bytes.substr(0, 2) != "PK") {
-        zipped = mahdar::fuzz::make_zip({"content.xml", "styles.xml", "meta.xml"}, mahdar::fuzz::split_parts(bytes));
+        zipped = mahdar::fuzz::make_zip({"content.xml", "styles.xml", "meta.xml"},
+                                        mahdar::fuzz::split_parts(bytes));
         bytes = zipped;
     }
     auto layout = mahdar::read_odt(bytes, limits);

@@ -16,29 +16,32 @@ inline std::vector<std::string_view> split_parts(std::string_view data) {
     for (;;) {
         std::size_t at = data.find("\n----\n");
         parts.push_back(data.substr(0, at));
-        if (at == std::string_view::npos) return parts;
+        if (at == std::string_view::npos)
+            return parts;
         data.remove_prefix(at + 6);
     }
 }
 
 /// A zip of `names[i]` → `parts[i]`, or "" if libzip fails.
-inline std::string make_zip(const std::vector<const char*>& names,
-                            const std::vector<std::string_view>& parts) {
+inline std::string make_zip(const std::vector<const char *> &names,
+                            const std::vector<std::string_view> &parts) {
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t* z = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
+    zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+    zip_t *z = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
     if (!z) {
-        if (buffer) zip_source_free(buffer);
+        if (buffer)
+            zip_source_free(buffer);
         zip_error_fini(&error);
         return {};
     }
     zip_source_keep(buffer); // read back after zip_close
     for (std::size_t i = 0; i < names.size() && i < parts.size(); ++i) {
-        zip_source_t* s = zip_source_buffer(z, parts[i].data(), parts[i].size(), 0);
+        zip_source_t *s = zip_source_buffer(z, parts[i].data(), parts[i].size(), 0);
         zip_int64_t index = s ? zip_file_add(z, names[i], s, ZIP_FL_OVERWRITE) : -1;
         if (index < 0) {
-            if (s) zip_source_free(s);
+            if (s)
+                zip_source_free(s);
             continue;
         }
         zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
