@@ -121,8 +121,12 @@ void SpeakerExtractor::collect_names(Context& c) const {
     const std::string* section = nullptr;
     for (std::size_t i = 0; i < c.doc.passages.size(); ++i) {
         const Passage& p = c.doc.passages[i];
-        if (!section || *section != p.section)
+        if (!section || *section != p.section) {
             in_annex = heads_.starts_annex(p.section, c.langs[i]);
+            auto role = records_.find(p.section, c.langs[i]); // "Chair: Mr. X" as a heading
+            if (role && role->kind == HeadKind::role_line)
+                c.book.add(role->people[0].name, NameSource::statement);
+        }
         section = &p.section;
         in_annex = in_annex || heads_.starts_annex(p.text, c.tokens[i], c.langs[i]);
         c.annex.push_back(in_annex);

@@ -232,6 +232,8 @@ std::optional<Head> RecordHeadFinder::presiding(const Scan& s, std::size_t i) co
     }
     k = skip_interpretation(s, k);
     std::string_view g = s.gap(k);
+    if (std::size_t close = g.rfind(')'); close != std::string_view::npos)
+        g = g.substr(close + 1);
     if (g.find(':') != std::string_view::npos && (head.people.empty() || k < s.t.size())) {
         if (auto line = role_holder(s, k, head))
             return line;
