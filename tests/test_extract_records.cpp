@@ -159,6 +159,9 @@ TEST_CASE("Records: what is not a speaker or not a country", "[speakers][records
         {Lang::en, "The President of Egypt said that the summit had been a success.", "", {"EG"}},
         {Lang::en, "The Chair’s proposal was adopted without a vote.", "", {}},
         {Lang::ar, "قال الرئيس الفلسطيني إن اللاجئين ينتظرون.", "", {"PS"}},
+        // A titled name before "the representative of": the notes style's head and apposition.
+        {Lang::ar, "سلط السيد علي عبده، ممثل جزر القمر من وزارة الداخلية، الضوء على الهجرة.",
+         "علي عبده", {"KM"}},
         {Lang::en, "The meeting rose at 1 p.m.", "", {}},
         {Lang::fr, "La séance est levée à 13 heures.", "", {}},
     });
@@ -226,5 +229,12 @@ TEST_CASE("Press releases continue a representative only by pronouns and verbs",
                      "Les délégations ont ensuite examiné le projet de résolution.\n"; // 7
     CHECK(speakers(fr, Lang::fr) == show(Lines{{3, "Représentant de l’Égypte", {"EG"}},
                                           {5, "Représentant de l’Égypte", {"EG"}},
+                                          {7, "", {}}}));
+    std::string ar = "# اللجنة الثانية: الهجرة الدولية\n\n"                          // 1
+                     "وقالت ممثلة أوغندا إن البيانات ناقصة.\n\n"                       // 3
+                     "وأضافت أن بلدها يحتاج إلى الدعم.\n\n"                            // 5
+                     "وقالت ممثلة عن المنظمة الدولية للهجرة إن الاستعراضات مفيدة.\n"; // 7
+    CHECK(speakers(ar, Lang::ar) == show(Lines{{3, "ممثلة أوغندا", {"UG"}},
+                                          {5, "ممثلة أوغندا", {"UG"}},
                                           {7, "", {}}}));
 }

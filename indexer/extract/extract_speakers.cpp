@@ -284,7 +284,8 @@ void SpeakerExtractor::assign(Context& c) const {
             c.current.reset();
         } else if (c.heads[i] && (c.heads[i]->style != HeadStyle::notes || !(c.record && c.current))) {
             take_head(c, i, *c.heads[i]);
-        } else if (records_.procedural(c.tokens[i], c.langs[i])) {
+        } else if (records_.procedural(c.tokens[i], c.langs[i]) ||
+                   records_.names_other_speaker(p.text, c.tokens[i], c.langs[i])) {
             c.current.reset();
         } else if (c.moderator && heads_.refers_to_moderator(p.text, c.tokens[i], c.langs[i])) {
             c.out[i] = *c.moderator;

@@ -276,23 +276,27 @@ std::optional<Head> RecordHeadFinder::representative(const Scan& s, std::size_t 
     return head;
 }
 
-// Where a head may start after a lead-in: Arabic speech verbs ("وقال"), or (English, French)
-// a short phrase ending with a comma ("Speaking on behalf of the Arab Group,"); 0 without.
+// Where a head may start after a lead-in: a short phrase without a titled name ending with a
+// comma ("Speaking on behalf of the Arab Group,", "ومتكلمةً باسم المجموعة،") and, in Arabic,
+// speech verbs ("وقال", "قالت"); 0 without.
 std::size_t RecordHeadFinder::head_start(const Scan& s) const {
-    if (s.lang == Lang::ar) {
-        std::size_t i = 0;
-        while (i < s.t.size() && i < max_arabic_verbs && speech_verb_[s.l].contains(s.t[i]))
-            ++i;
-        return i;
-    }
-    for (std::size_t k = 1; k < s.t.size() && k <= max_lead_in; ++k) {
+    std::size_t start = 0;
+    bool verb_first = s.lang == Lang::ar && speech_verb_[s.l].contains(s.t[0]);
+    PersonRef person;
+    for (std::size_t k = 1; !verb_first && k < s.t.size() && k <= max_lead_in; ++k) {
         std::string_view g = s.gap(k);
-        if (ends_sentence(g))
-            return 0;
-        if (is_comma(g))
-            return k;
+        if (ends_sentence(g) || heads_.titled_person(s.text, s.t, k - 1, s.lang, person))
+            break; // "Mr. Ali Abdou, the representative of the Comoros": his apposition
+        if (is_comma(g)) {
+            start = k;
+            break;
+        }
     }
-    return 0;
+    std::size_t i = start;
+    while (s.lang == Lang::ar && i < s.t.size() && i - start < max_arabic_verbs &&
+           speech_verb_[s.l].contains(s.t[i]))
+        ++i;
+    return i;
 }
 
 std::optional<Head> RecordHeadFinder::find(std::string_view text, const Tokens& t,
@@ -317,6 +321,19 @@ std::optional<Head> RecordHeadFinder::find(std::string_view text, const Tokens& 
     if (h && lang != Lang::ar)
         h->lead_in = std::string(text.substr(0, t[start].begin));
     return h;
+}
+
+bool RecordHeadFinder::names_other_speaker(std::string_view text, const Tokens& t,
+                                           Lang lang) const {
+    if (t.empty())
+        return false;
+    Scan s{text, t, lang, idx(lang), {}};
+    for (std::size_t i : {std::size_t(0), head_start(s)}) {
+        std::size_t j = i < t.size() && article_[s.l].contains(t[i]) ? i + 1 : i;
+        if (representative_[s.l].match(t, j, CaseRule::any))
+            return true;
+    }
+    return false;
 }
 
 bool RecordHeadFinder::procedural(const Tokens& t, Lang lang) const {

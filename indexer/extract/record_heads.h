@@ -39,6 +39,10 @@ class RecordHeadFinder {
         return find(text, scan_tokens(text), lang);
     }
 
+    /// "A representative of IOM said", "وقالت ممثلة عن المنظمة": someone unnamed speaks, so
+    /// the statement before does not go on (even after "وقالت").
+    bool names_other_speaker(std::string_view text, const Tokens& t, Lang lang) const;
+
     /// A record's own line, said by nobody: "The meeting rose at 1 p.m.", "La séance est
     /// levée", "رُفعت الجلسة".
     bool procedural(const Tokens& t, Lang lang) const;
