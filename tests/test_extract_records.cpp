@@ -190,7 +190,7 @@ TEST_CASE("A verbatim speech runs over the following paragraphs until the next s
                                               {19, "", {}}}));
 }
 
-TEST_CASE("The record names the Chair; summary paragraphs continue the speaker",
+TEST_CASE("The record names the Chair, and summary paragraphs continue the speaker",
           "[speakers][records]") {
     std::string record =
         "# Summary record of the 5th meeting\n\n"                                       // 1

@@ -74,13 +74,19 @@ struct RecordHeadFinder::Scan {
     const Tokens& t;
     Lang lang;
     std::size_t l;
-    std::vector<CountryMention> mentions;
+    const CountryMatcher& countries;
+    mutable std::optional<std::vector<CountryMention>> found; ///< countries, once asked for
     std::string_view gap(std::size_t i) const { return gap_before(text, t, i); }
+    const std::vector<CountryMention>& mentions() const {
+        if (!found)
+            found = countries.find(text, t, lang);
+        return *found;
+    }
     /// The country named from token i (after an article), and the token after it.
     std::optional<std::pair<std::size_t, const CountryMention*>> country_at(std::size_t i,
                                                                              const WordSet& article) const {
         for (std::size_t j = i; j < t.size() && j <= i + 1; ++j) {
-            for (const auto& m : mentions) {
+            for (const auto& m : mentions()) {
                 if (m.begin != t[j].begin)
                     continue;
                 std::size_t k = j;
@@ -141,7 +147,7 @@ std::size_t RecordHeadFinder::skip_interpretation(const Scan& s, std::size_t i) 
 // Palestine"; empty for anything else ("Secretary of the Committee", "2019").
 std::vector<std::string> RecordHeadFinder::country_of(std::string_view text, Lang lang) const {
     Tokens t = scan_tokens(text);
-    Scan s{text, t, lang, idx(lang), countries_.find(text, t, lang)};
+    Scan s{text, t, lang, idx(lang), countries_, {}};
     std::size_t j = 0;
     if (j < t.size() && article_[s.l].contains(t[j]))
         ++j;
@@ -303,7 +309,7 @@ std::optional<Head> RecordHeadFinder::find(std::string_view text, const Tokens& 
                                            Lang lang) const {
     if (t.empty())
         return std::nullopt;
-    Scan s{text, t, lang, idx(lang), countries_.find(text, t, lang)};
+    Scan s{text, t, lang, idx(lang), countries_, {}};
     if (auto h = presiding(s, 0))
         return h;
     if (auto h = delegate(s, 0))
@@ -327,7 +333,7 @@ bool RecordHeadFinder::names_other_speaker(std::string_view text, const Tokens& 
                                            Lang lang) const {
     if (t.empty())
         return false;
-    Scan s{text, t, lang, idx(lang), {}};
+    Scan s{text, t, lang, idx(lang), countries_, {}};
     for (std::size_t i : {std::size_t(0), head_start(s)}) {
         std::size_t j = i < t.size() && article_[s.l].contains(t[i]) ? i + 1 : i;
         if (representative_[s.l].match(t, j, CaseRule::any))

@@ -61,8 +61,6 @@ class RecordHeadFinder {
     std::optional<Head> presiding(const Scan& s, std::size_t i) const;
     std::optional<Head> role_holder(const Scan& s, std::size_t i, Head head) const;
     std::optional<Head> representative(const Scan& s, std::size_t i) const;
-    std::optional<std::pair<std::size_t, std::string>> represented(const Scan& s, std::size_t i,
-                                                                   Head& head) const;
     std::size_t head_start(const Scan& s) const;
 
     const HeadFinder& heads_;
