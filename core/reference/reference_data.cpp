@@ -15,7 +15,8 @@ constexpr std::array<std::string_view, cue_kinds> cue_names = {
     "moderated_by",  "moderator",  "by_line",         "continuation", "impersonal_next",
     "annex",         "government", "apposition_word", "verb_start",   "apposition_stop",
     "language_word", "mask",       "ambiguous",       "list_and",     "range_to",
-    "range_from",    "date_range", "name_particle",
+    "range_from",    "date_range", "name_particle",   "presiding_role", "article",
+    "role_complement", "representative", "speech_verb", "interpretation", "procedural",
 };
 
 using Row = std::vector<std::string>;

@@ -58,8 +58,15 @@ enum class Cue : std::uint8_t {
     range_from,      ///< "from" before a range of numbers
     date_range,      ///< words joining two days into a range ("24 to 25 February")
     name_particle,   ///< lower-case particles inside personal names ("el", "de", "bin")
+    presiding_role,  ///< UN records: who presides ("Chair", "Présidente", "الرئيس")
+    article,         ///< articles before a role or a country ("the", "la", "l’")
+    role_complement, ///< words after a role that make it another role ("President of …")
+    representative,  ///< "representative of", "la représentante du", "ممثل" before a country
+    speech_verb,     ///< Arabic verbs before a speaker ("قال الرئيس", "وقالت ممثلة المغرب")
+    interpretation,  ///< "(spoke in Arabic)": the language of a speech, not a country
+    procedural,      ///< "The meeting rose …": a record's own lines, spoken by nobody
 };
-inline constexpr std::size_t cue_kinds = 18;
+inline constexpr std::size_t cue_kinds = 25;
 
 /// Reads one data file by name; the default reads the files embedded at build time.
 using DataFileReader = std::function<std::string_view(std::string_view name)>;

@@ -46,12 +46,26 @@ CountryMatcher::CountryMatcher(const ReferenceData& data) {
             language_words_[idx(lang)].add(w);
         for (const auto& w : data.cues(lang, Cue::ambiguous))
             ambiguous_.add(w);
+        for (const auto& w : data.cues(lang, Cue::interpretation))
+            interpretation_[idx(lang)].add(w, 0);
+    }
+}
+
+// "(spoke in French)", "(تكلم بالفرنسية)": the word after the cue, in parentheses, is a language.
+void CountryMatcher::mask_interpretation(std::string_view text, const Tokens& t, Lang lang,
+                                         std::vector<bool>& masked) const {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        auto m = interpretation_[idx(lang)].match(t, i, CaseRule::any);
+        if (m && m->last < t.size() &&
+            gap_before(text, t, i).find('(') != std::string_view::npos)
+            masked[m->last] = true;
     }
 }
 
 // Masks first ("Niger Delta", "Gulf of Guinea"); then the longest name or adjective at each
 // position, unless it overlaps a mask ("the Niger" in "the Niger Delta").
-std::vector<CountryMatcher::Found> CountryMatcher::scan(const Tokens& t, Lang lang) const {
+std::vector<CountryMatcher::Found> CountryMatcher::scan(std::string_view text, const Tokens& t,
+                                                        Lang lang) const {
     std::vector<bool> masked(t.size(), false);
     for (std::size_t i = 0; i < t.size();) {
         auto mask = masks_.match(t, i, CaseRule::any);
@@ -62,6 +76,7 @@ std::vector<CountryMatcher::Found> CountryMatcher::scan(const Tokens& t, Lang la
         std::fill(masked.begin() + mask->first, masked.begin() + mask->last, true);
         i = mask->last;
     }
+    mask_interpretation(text, t, lang, masked);
     std::vector<Found> out;
     for (std::size_t i = 0; i < t.size();) {
         auto name = names_.match(t, i, CaseRule::as_written);
@@ -110,8 +125,7 @@ std::vector<CountryMention> CountryMatcher::find(std::string_view text, Lang lan
 
 std::vector<CountryMention> CountryMatcher::find(std::string_view text, const Tokens& t, Lang lang,
                                                  const Spans& excluded) const {
-    (void)text;
-    std::vector<Found> found = scan(t, lang);
+    std::vector<Found> found = scan(text, t, lang);
     std::vector<CountryMention> out;
     for (std::size_t k = 0; k < found.size(); ++k) {
         const Found& f = found[k];

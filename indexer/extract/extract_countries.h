@@ -28,7 +28,8 @@ using Spans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 /// marbuta, elision ("l’Algérie") and Arabic proclitics ("وللمغرب", "بالجزائر"). English and
 /// French names must be capitalised as in the table ("Chad", not "chad"). Not countries:
 /// masks of the reference data ("Gulf of Guinea", "المغرب العربي", "American University"),
-/// demonyms next to a language name ("English, Arabic and French"), and ambiguous Arabic
+/// demonyms next to a language name ("English, Arabic and French"), the language of a speech
+/// in a record ("(spoke in French)", "(تكلم بالفرنسية)"), and ambiguous Arabic
 /// names ("عمان" is also Amman) unless they stand in a list of countries. Immutable after
 /// construction; thread-safe.
 class CountryMatcher {
@@ -56,7 +57,9 @@ class CountryMatcher {
         int country; ///< index into codes_
         bool adjective;
     };
-    std::vector<Found> scan(const Tokens& t, Lang lang) const;
+    std::vector<Found> scan(std::string_view text, const Tokens& t, Lang lang) const;
+    void mask_interpretation(std::string_view text, const Tokens& t, Lang lang,
+                             std::vector<bool>& masked) const;
     bool near_language_word(const Tokens& t, const Found& f, Lang lang) const;
     bool isolated(const std::vector<Found>& all, std::size_t k) const;
 
@@ -65,6 +68,7 @@ class CountryMatcher {
     std::array<PhraseIndex, 3> adjectives_{PhraseIndex(Article::strip), PhraseIndex(Article::strip),
                                            PhraseIndex(Article::strip)}; ///< per language
     PhraseIndex masks_; ///< all languages; payload unused
+    std::array<PhraseIndex, 3> interpretation_; ///< "spoke in", "parle en", "تكلم"
     std::array<WordSet, 3> language_words_{WordSet(WordMatch::arabic_forms),
                                            WordSet(WordMatch::arabic_forms),
                                            WordSet(WordMatch::arabic_forms)};

@@ -96,10 +96,24 @@ struct SpeakerExtractor::Context {
     bool sticky = false; ///< `current` carries on without a continuation cue
     std::map<std::string, SpeakerInfo> described; ///< speakers whose affiliation was given
     std::vector<std::pair<std::string, std::string>> annex_affiliations; ///< name, affiliation
+    bool record = false; ///< `current` is a record's speech: only record heads end it
+    std::map<std::string, std::string> role_holders; ///< role key → who the record says holds it
 };
 
+namespace {
+
+std::string role_key(std::string_view role) {
+    std::string key;
+    for (const auto& t : scan_tokens(role))
+        key += t.norm + ' ';
+    return key;
+}
+
+} // namespace
+
 SpeakerExtractor::SpeakerExtractor(const ReferenceData& data, const CountryMatcher& countries)
-    : names_(data), heads_(data, names_), countries_(countries) {}
+    : names_(data), heads_(data, names_), countries_(countries),
+      records_(data, heads_, countries) {}
 
 // Heads, annex flags and the names the document gives.
 void SpeakerExtractor::collect_names(Context& c) const {
@@ -107,8 +121,12 @@ void SpeakerExtractor::collect_names(Context& c) const {
     const std::string* section = nullptr;
     for (std::size_t i = 0; i < c.doc.passages.size(); ++i) {
         const Passage& p = c.doc.passages[i];
-        if (!section || *section != p.section)
+        if (!section || *section != p.section) {
             in_annex = heads_.starts_annex(p.section, c.langs[i]);
+            auto role = records_.find(p.section, c.langs[i]); // "Chair: Mr. X" as a heading
+            if (role && role->kind == HeadKind::role_line)
+                c.book.add(role->people[0].name, NameSource::statement);
+        }
         section = &p.section;
         in_annex = in_annex || heads_.starts_annex(p.text, c.tokens[i], c.langs[i]);
         c.annex.push_back(in_annex);
@@ -122,7 +140,9 @@ void SpeakerExtractor::collect_names(Context& c) const {
         }
         if (is_table_row(p.text))
             continue;
-        c.heads.back() = heads_.find(p.text, c.tokens[i], c.langs[i]);
+        c.heads.back() = records_.find(p.text, c.tokens[i], c.langs[i]);
+        if (!c.heads.back())
+            c.heads.back() = heads_.find(p.text, c.tokens[i], c.langs[i]);
         if (!c.heads.back())
             continue;
         for (const auto& person : c.heads.back()->people)
@@ -164,6 +184,27 @@ SpeakerInfo SpeakerExtractor::describe(const Context& c, const Head& head, Lang 
     return info;
 }
 
+// A record's head: the person it names, the holder of the role it names, the role itself, or
+// a press release's label ("Representative of Egypt").
+SpeakerInfo SpeakerExtractor::describe_record(const Context& c, const Head& head) const {
+    SpeakerInfo info;
+    info.role = head.role;
+    info.countries = head.countries;
+    if (!head.people.empty()) {
+        info.speaker = resolve(c, head.people[0]);
+        if (head.role.empty())
+            split_apposition(head.people[0].apposition, info);
+    } else if (auto it = c.role_holders.find(role_key(head.role)); it != c.role_holders.end()) {
+        info.speaker = it->second;
+    } else {
+        info.speaker = head.role.empty() ? head.label : head.role;
+        info.affiliation = head.affiliation;
+    }
+    if (!head.role.empty())
+        info.countries.clear();
+    return info;
+}
+
 // A single short line without final punctuation that stands alone (not in a list): a session
 // title such as "Open discussion: Means to ensure …". It has no speaker and ends a statement.
 bool SpeakerExtractor::title_like(const Document& doc, std::size_t i) const {
@@ -176,7 +217,13 @@ bool SpeakerExtractor::title_like(const Document& doc, std::size_t i) const {
 // A section whose heading is a speaker line ("Mr. Salim Korkmaz, UCLG-MEWA") is their statement.
 void SpeakerExtractor::enter_section(Context& c, std::size_t i) const {
     c.current.reset();
-    auto head = heads_.find(c.doc.passages[i].section, c.langs[i]);
+    c.record = false;
+    const std::string& section = c.doc.passages[i].section;
+    if (auto role = records_.find(section, c.langs[i]); role && role->kind == HeadKind::role_line) {
+        c.role_holders[role_key(role->role)] = resolve(c, role->people[0]); // "Chair: Mr. X"
+        return;
+    }
+    auto head = heads_.find(section, c.langs[i]);
     if (head && head->lead_in.empty() && head->kind != HeadKind::moderator) {
         c.current = describe(c, *head, c.langs[i]);
         c.sticky = true;
@@ -185,6 +232,21 @@ void SpeakerExtractor::enter_section(Context& c, std::size_t i) const {
 
 void SpeakerExtractor::take_head(Context& c, std::size_t i, const Head& head) const {
     SpeakerInfo& out = c.out[i];
+    c.record = head.style == HeadStyle::record;
+    if (head.kind == HeadKind::role_line) {
+        c.role_holders[role_key(head.role)] = resolve(c, head.people[0]);
+        out = {};
+        c.current.reset();
+        return;
+    }
+    if (head.style != HeadStyle::notes) {
+        out = describe_record(c, head);
+        if (!head.role.empty() && !head.people.empty())
+            c.role_holders[role_key(head.role)] = out.speaker; // "The Chair (Ms. X)"
+        c.sticky = c.record;
+        c.current = out;
+        return;
+    }
     out = describe(c, head, c.langs[i]);
     // "Closing the meeting, Ms. Khoury…": the apposition given earlier still holds.
     if (auto it = c.described.find(out.speaker); out.affiliation.empty() && it != c.described.end())
@@ -220,8 +282,11 @@ void SpeakerExtractor::assign(Context& c) const {
             c.sticky = false;
         } else if (c.annex[i] || is_table_row(p.text)) {
             c.current.reset();
-        } else if (c.heads[i]) {
+        } else if (c.heads[i] && (c.heads[i]->style != HeadStyle::notes || !(c.record && c.current))) {
             take_head(c, i, *c.heads[i]);
+        } else if (records_.procedural(c.tokens[i], c.langs[i]) ||
+                   records_.names_other_speaker(p.text, c.tokens[i], c.langs[i])) {
+            c.current.reset();
         } else if (c.moderator && heads_.refers_to_moderator(p.text, c.tokens[i], c.langs[i])) {
             c.out[i] = *c.moderator;
         } else if (c.current && !title_like(c.doc, i) &&

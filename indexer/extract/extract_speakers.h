@@ -3,6 +3,7 @@
 #pragma once
 
 #include "extract/extract_countries.h"
+#include "extract/record_heads.h"
 #include "extract/speaker_heads.h"
 #include "extract/speaker_names.h"
 #include "format/passage.h"
@@ -30,7 +31,18 @@ struct SpeakerInfo {
 ///   "Elle a ajouté", "وأضافت");
 /// - "moderated by Dr. X" names the moderator, whom "The moderator …" later refers to;
 /// - headings, title lines, table rows and annexes (participant lists) have no speaker, but
-///   annex lists help resolve names.
+///   annex lists help resolve names;
+/// - UN records (record_heads.h): a delegate ("Mr. Hilale (Morocco) said", "… (spoke in
+///   Arabic):") or presiding officer ("The Chair said", "Le Président :") carries on over the
+///   following passages of the section until the next record head or a procedural line ("The
+///   meeting rose …"); inside such a speech, the titled names of meeting-notes style do not
+///   change the speaker. The presiding officer is named by the record when it says who holds
+///   the role ("Chair: Mr. Omar Hilale (Morocco)", "The Chair (Ms. X)"), else is the role as
+///   written ("Chair", "Présidente", "الرئيس"); either way `role` is that role and the
+///   speaker has no country (a presiding officer does not speak for their country). A
+///   delegate's country is their parenthesis. A press release's "The representative of
+///   Egypt said" gives the speaker "Representative of Egypt" and the country, continued by
+///   pronoun and verb cues like a meeting-notes statement.
 /// Names are resolved within the document to the fullest form it gives ("Mrs. Godeau" →
 /// "Carmela Godeau"), titles stripped. Immutable after construction; thread-safe.
 class SpeakerExtractor {
@@ -55,6 +67,7 @@ class SpeakerExtractor {
     void collect_names(Context& c) const;
     std::string resolve(const Context& c, const PersonRef& p) const;
     SpeakerInfo describe(const Context& c, const Head& head, Lang lang) const;
+    SpeakerInfo describe_record(const Context& c, const Head& head) const;
     void assign(Context& c) const;
     void enter_section(Context& c, std::size_t i) const;
     void take_head(Context& c, std::size_t i, const Head& head) const;
@@ -63,6 +76,7 @@ class SpeakerExtractor {
     NameRules names_;
     HeadFinder heads_;
     const CountryMatcher& countries_;
+    RecordHeadFinder records_;
 };
 
 } // namespace mahdar

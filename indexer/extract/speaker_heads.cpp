@@ -285,7 +285,9 @@ std::optional<Head> HeadFinder::moderator_in_parentheses(const Scan& s) const {
         if (after == 0)
             continue;
         read_apposition(s, after, p);
-        Head head{HeadKind::moderator, {std::move(p)}, {}};
+        Head head;
+        head.kind = HeadKind::moderator;
+        head.people.push_back(std::move(p));
         return head;
     }
     return std::nullopt;
@@ -389,6 +391,12 @@ bool HeadFinder::starts_annex(std::string_view, const Tokens& t, Lang) const {
         if (annex_[l].match(t, 0, CaseRule::any))
             return true;
     return false;
+}
+
+std::size_t HeadFinder::titled_person(std::string_view text, const Tokens& t, std::size_t i,
+                                      Lang lang, PersonRef& p) const {
+    auto hit = title_at(text, t, i, lang);
+    return hit && !hit->plural ? read_name(Scan{text, t, lang, idx(lang)}, hit->last, p) : 0;
 }
 
 bool HeadFinder::names_government(std::string_view text, Lang lang) const {

@@ -31,6 +31,15 @@ enum class HeadKind : std::uint8_t {
     speaker_line, ///< "Ms. X, …, ESCWA:" or a line with only the name and affiliation
     by_line,      ///< "… by Ms. X, …": the presenter of what follows
     moderator,    ///< "moderated by Dr. X", "the moderator (X, …)"
+    role_line,    ///< a record's "Chair: Mr. X (Country)": who holds a role; no statement
+};
+
+/// The style of report a head belongs to (record_heads.h for the UN record styles).
+enum class HeadStyle : std::uint8_t {
+    notes,  ///< meeting notes: "Ms. X, ESCWA, said …"
+    record, ///< summary and verbatim records: "Mr. X (Morocco) said …", "The Chair: …"; the
+            ///< speaker carries on over the following passages until the next head
+    press,  ///< press releases: "The representative of Egypt said …"
 };
 
 /// The speakers a passage names at the head of a statement (several when they speak jointly:
@@ -39,6 +48,12 @@ struct Head {
     HeadKind kind = HeadKind::statement;
     std::vector<PersonRef> people;
     std::string lead_in; ///< the words before the first title in its sentence
+    HeadStyle style = HeadStyle::notes;
+    // Record and press styles only:
+    std::string role;  ///< presiding role as written, article dropped ("Chair", "الرئيس")
+    std::string label; ///< the speaker when no person is named ("Representative of Egypt")
+    std::string affiliation;            ///< the country as written ("Egypt")
+    std::vector<std::string> countries; ///< the country the speaker speaks for (ISO codes)
 };
 
 /// True for one short line (at most 25 words) without final punctuation: a speaker line
@@ -74,6 +89,10 @@ class HeadFinder {
     bool starts_annex(std::string_view text, Lang lang) const {
         return starts_annex(text, scan_tokens(text), lang);
     }
+    /// A person named after a singular title at token i of `text` ("Mr. Hilale"): the index of
+    /// the token after the name, 0 when there is none.
+    std::size_t titled_person(std::string_view text, const Tokens& t, std::size_t i, Lang lang,
+                              PersonRef& p) const;
     /// True when `t` is a government or national-institution word ("Ministry", "وزارة").
     bool names_government(std::string_view text, Lang lang) const;
 
