@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${MAHDAR_BUILD:-$ROOT/build}
 READ=$BUILD/mahdar-read-document
-[ -x "$READ" ] || READ=$BUILD/bench/mahdar-read-document
+[ -x "$READ" ] || READ=$BUILD/tests/mahdar-read-document
 [ -x "$READ" ] || { echo "no mahdar-read-document in $BUILD" >&2; exit 1; }
 ROUNDS=5
 [ "${1:-}" = --rounds ] && ROUNDS=$2

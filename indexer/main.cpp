@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
         const mahdar::WordLists lists = mahdar::WordLists::embedded();
         mahdar::IndexWriter writer(args.db, lists);
         auto r = writer.index(files, args.options, stop_requested, std::cerr);
+        for (const auto& n : r.notes) std::cerr << "note: " << n << '\n';
         for (const auto& p : r.problems) std::cerr << "skipped: " << p << '\n';
         double mb = r.bytes / 1e6;
         std::fprintf(stderr,

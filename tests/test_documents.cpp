@@ -49,7 +49,7 @@ struct MixedFolder {
         test::write_file(in / "truncated.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R");
         test::write_file(in / "scan.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
         test::write_file(in / "statements.jsonl",
-                         "{\"id\": \"s1\", \"doc_id\": \"statements\", \"text\": \"Morocco spoke on objective 21.\", \"lang\": \"en\"}\n");
+                         "{\"id\": \"s1\", \"doc_id\": \"statements\", \"doc_title\": \"Statements\", \"text\": \"Morocco spoke on objective 21.\", \"lang\": \"en\"}\n");
     }
 };
 
@@ -67,7 +67,7 @@ TEST_CASE("each bad file is named with its reason, the rest is indexed, and the 
     CHECK(said("empty.pdf: the file is empty"));
     CHECK(said("broken.docx: not a zip archive"));
     CHECK(said("truncated.pdf: malformed PDF"));
-    CHECK(said("press.pdf: named .pdf but holds HTML: read as HTML"));
+    CHECK(said("note: " + (f.in / "press.pdf").string() + ": named .pdf but holds HTML: read as HTML"));
     CHECK(said("skipped by reason:"));
     CHECK(said("  unsupported format: 3 ("));
     CHECK(said("files 3 indexed"));

@@ -33,6 +33,9 @@ Passage full_passage() {
     p.role = "Regional Adviser";
     p.countries = {"JO", "MA"};
     p.objectives = {5, 23};
+    p.page = 4;
+    p.note = true;
+    p.symbol = "E/ESCWA/SDD/2021/3";
     return p;
 }
 
@@ -52,6 +55,9 @@ void check_same(const Passage& a, const Passage& b) {
     CHECK(a.role == b.role);
     CHECK(a.countries == b.countries);
     CHECK(a.objectives == b.objectives);
+    CHECK(a.page == b.page);
+    CHECK(a.note == b.note);
+    CHECK(a.symbol == b.symbol);
 }
 
 DocumentRecord full_record() {
@@ -64,6 +70,8 @@ DocumentRecord full_record() {
     r.type = "meeting report";
     r.organisers = {"ESCWA", "IOM", "LAS"};
     r.source = "/data/reports/en/2022-06-09_labour.en.md";
+    r.format = "pdf";
+    r.pages = 9;
     r.passages = 13;
     return r;
 }
@@ -78,6 +86,8 @@ void check_same(const DocumentRecord& a, const DocumentRecord& b) {
     CHECK(a.organisers == b.organisers);
     CHECK(a.source == b.source);
     CHECK(a.passages == b.passages);
+    CHECK(a.format == b.format);
+    CHECK(a.pages == b.pages);
 }
 
 std::set<std::string> keys_of(const json& j) {
@@ -207,14 +217,16 @@ TEST_CASE("A hit is written from the passage's fields, not from what is stored",
     json hit = hit_json(decode_passage(with_added_field(encode_passage(p))));
     CHECK(keys_of(hit) == std::set<std::string>{"id", "doc_id", "doc_title", "para", "ordinal",
                                                 "section", "speaker", "affiliation", "countries",
-                                                "objectives", "date", "lang", "text"});
+                                                "objectives", "date", "lang", "text", "symbol",
+                                                "page", "note"});
     CHECK(hit == hit_json(p));
     CHECK(hit["speaker"] == "Sara Salman | Omar Said");
     CHECK(hit["objectives"] == json::array({5, 23}));
     Passage sparse;
     sparse.id = "x:0";
     json empty = hit_json(sparse);
-    for (const char* k : {"para", "speaker", "affiliation", "date"}) CHECK(empty[k].is_null());
+    for (const char* k : {"para", "speaker", "affiliation", "date", "symbol", "page"}) CHECK(empty[k].is_null());
+    CHECK(empty["note"] == false);
     CHECK(empty["section"] == "");
     CHECK(empty["lang"] == "en");
 }
@@ -226,7 +238,10 @@ TEST_CASE("A document is written from its record's fields, not from what is stor
     v.passages = {full_passage()};
     json d = to_json(v);
     CHECK(keys_of(d) == std::set<std::string>{"doc_id", "title", "date", "lang", "symbol", "type",
-                                              "organisers", "passages"});
+                                              "organisers", "format", "pages", "original_url",
+                                              "passages"});
+    CHECK(d["pages"] == 9);
+    CHECK(d["original_url"] == "/api/original/2022-06-09_labour.en");
     CHECK(d["lang"] == "fr");
     CHECK(d["organisers"] == json::array({"ESCWA", "IOM", "LAS"}));
     REQUIRE(d["passages"].size() == 1);

@@ -60,9 +60,6 @@ std::string encode_passage(const Passage& p) {
               {"doc_title", p.doc_title},
               {"ordinal", p.ordinal},
               {"line", p.line},
-              {"page", p.page},
-              {"note", p.note},
-              {"symbol", or_null(p.symbol)},
               {"para", or_null(p.para)},
               {"section", p.section},
               {"speaker", or_null(p.speaker)},
@@ -73,6 +70,11 @@ std::string encode_passage(const Passage& p) {
               {"date", or_null(p.date)},
               {"lang", lang_code(p.lang.value_or(Lang::en))},
               {"text", p.text}};
+    // Fields added with document readers are stored only when set, so that the records of
+    // text reports read back to the bytes an earlier indexer wrote.
+    if (p.page) j["page"] = p.page;
+    if (p.note) j["note"] = true;
+    if (!p.symbol.empty()) j["symbol"] = p.symbol;
     return j.dump();
 }
 
@@ -130,8 +132,9 @@ DocumentRecord document_record(const Document& d) {
 std::string encode_document(const DocumentRecord& r) {
     json j = {{"doc_id", r.doc_id},         {"title", r.title},   {"date", r.date},
               {"lang", lang_code(r.lang)},  {"symbol", r.symbol}, {"type", r.type},
-              {"organisers", r.organisers}, {"source", r.source}, {"passages", r.passages},
-              {"format", r.format},         {"pages", r.pages}};
+              {"organisers", r.organisers}, {"source", r.source}, {"passages", r.passages}};
+    if (!r.format.empty()) j["format"] = r.format;
+    if (r.pages) j["pages"] = r.pages;
     return j.dump();
 }
 

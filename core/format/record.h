@@ -39,8 +39,9 @@ public:
 
 /// The passage as document data: a JSON object with every Passage field (id, doc_id,
 /// doc_title, symbol, ordinal, line, page, note, para, section, speaker, affiliation, role,
-/// countries, objectives, date, lang, text), keys in byte order; symbol, para, speaker,
-/// affiliation, role and date are null when empty; page is 0 for a source without pages; lang is the code, "en" when unknown. Pure.
+/// countries, objectives, date, lang, text), keys in byte order; para, speaker, affiliation,
+/// role and date are null when empty; page, note and symbol are left out when 0, false or
+/// empty (as an earlier indexer wrote them); lang is the code, "en" when unknown. Pure.
 std::string encode_passage(const Passage& p);
 
 /// Reads encode_passage(); throws RecordError when `data` is not a JSON object.
@@ -73,7 +74,8 @@ struct DocumentRecord {
 DocumentRecord document_record(const Document& d);
 
 /// The record as a metadata value: a JSON object of its fields (doc_id, title, date, lang,
-/// symbol, type, organisers, source, format, pages, passages), keys in byte order; date "" when empty. Pure.
+/// symbol, type, organisers, source, format, pages, passages), keys in byte order, format and
+/// pages left out when empty or 0; date "" when empty. Pure.
 std::string encode_document(const DocumentRecord& r);
 
 /// Reads encode_document(); throws RecordError when `data` is not a JSON object.

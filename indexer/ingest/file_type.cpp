@@ -67,6 +67,11 @@ DetectedType detect_type(std::string_view bytes, const std::filesystem::path& na
              starts(bytes, "II*") || starts(bytes, "MM\0*"))
         return {FileType::unsupported, "image: make a PDF of it and index that with --ocr"};
     else if (!binary(bytes) && looks_html(bytes)) t = {FileType::html, {}};
+    // No signature of its type: the name picks the reader, which then says what is wrong.
+    else if (ext == ".pdf") return {FileType::pdf, {}};
+    else if (ext == ".docx" || ext == ".docm") return {FileType::docx, {}};
+    else if (ext == ".odt") return {FileType::odt, {}};
+    else if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return {FileType::html, {}};
     else if (ext == ".doc" || ext == ".rtf" || ext == ".wpd")
         return {FileType::unsupported, "legacy document (" + ext + "): convert to .docx or PDF"};
     else if (binary(bytes)) return {FileType::unsupported, "binary file of unknown type" + (ext.empty() ? "" : " (" + ext + ")")};

@@ -20,8 +20,10 @@ struct DetectedType {
 };
 
 /// The type of a file with these bytes and this name. PDF, DOCX, ODT and HTML are known by
-/// their content whatever their name; text is read only from .txt, .md and .markdown files
-/// and JSON Lines from .jsonl files, and only when they are not binary. Pure.
+/// their content whatever their name; a file with none of their signatures but named .pdf,
+/// .docx, .odt or .html goes to that reader, which says what is wrong with it ("not a zip
+/// archive"); text is read only from .txt, .md and .markdown files and JSON Lines from .jsonl
+/// files, and only when they are not binary. Pure.
 DetectedType detect_type(std::string_view bytes, const std::filesystem::path& name);
 
 /// The lower-case extension of `p` (".pdf"), or "".

@@ -147,7 +147,7 @@ void add_document(SourceFile& src, Document doc, const json& meta, const Layout*
 
 void read_text_report(SourceFile& src, std::string& text, const json& meta, const ReadOptions&) {
     if (!is_valid_utf8(text)) {
-        src.error = bad_input("not valid UTF-8: save the file as UTF-8");
+        src.error = bad_input("the file is not valid UTF-8");
         return;
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
@@ -160,7 +160,7 @@ void read_text_report(SourceFile& src, std::string& text, const json& meta, cons
 
 void read_jsonl_file(SourceFile& src, std::string& text, const json&, const ReadOptions&) {
     if (!is_valid_utf8(text)) {
-        src.error = bad_input("not valid UTF-8: save the file as UTF-8");
+        src.error = bad_input("the file is not valid UTF-8");
         return;
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
@@ -230,7 +230,7 @@ SourceFile read_source(const fs::path& path, const ReadOptions& options) {
         src.error = read_failure("unsupported format", type.note);
         return src;
     }
-    if (!type.note.empty()) src.warnings.push_back(path.string() + ": " + type.note);
+    if (!type.note.empty()) src.notes.push_back(path.string() + ": " + type.note);
     for (const auto& [t, read] : readers)
         if (t == type.type) read(src, bytes, meta, options);
     if (src.documents.empty() && !src.error) src.error = bad_input("no passages found");

@@ -21,6 +21,7 @@ struct SourceFile {
     std::vector<Document> documents;
     std::optional<Error> error;        ///< set (ErrorCode::bad_input): the file was skipped
     std::vector<std::string> warnings; ///< "file:line: reason"
+    std::vector<std::string> notes;    ///< "file: note" about a file read in full (named as another type)
     bool unchanged = false;            ///< ReadOptions::unchanged said so: nothing was parsed
 };
 

@@ -99,6 +99,7 @@ private:
     void read(const fs::path& path) {
         SourceFile src = read_source(path, read_options_);
         for (const auto& w : src.warnings) report_.problems.push_back(w);
+        for (const auto& n : src.notes) report_.notes.push_back(n);
         if (src.error) {
             skip_file(report_, path, src.error->message);
             return;

@@ -105,6 +105,7 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
         return std::nullopt;
     }
     for (const auto& w : src.warnings) report.problems.push_back(w);
+    for (const auto& n : src.notes) report.notes.push_back(n);
     if (src.error) {
         skip_file(report, file, src.error->message);
         return std::nullopt;

@@ -39,6 +39,7 @@ struct IndexReport {
     std::size_t passages = 0, bytes = 0;
     double seconds = 0;
     std::vector<std::string> problems;
+    std::vector<std::string> notes; ///< about files read in full, such as a .pdf that held HTML
     std::map<std::string, std::vector<std::string>> skipped;
 };
 
