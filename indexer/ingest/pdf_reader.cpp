@@ -11,7 +11,9 @@
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
 #include <poppler-page.h>
+#include <poppler-page-renderer.h>
 
 #include <algorithm>
 #include <climits>
@@ -137,6 +139,25 @@ PageText judge(const std::vector<RawWord>& words) {
     return PageText::usable;
 }
 
+// A page without text whose drawing is white too: a blank page (left blank on purpose, or a
+// converter's empty first page), not a scanned one. Rendered small: 1 in 500 pixels inked is
+// enough to call it drawn.
+bool blank_page(const poppler::page& page) {
+    poppler::page_renderer renderer;
+    poppler::image image = renderer.render_page(&page, 20, 20);
+    if (!image.is_valid() || image.format() != poppler::image::format_argb32) return false;
+    const char* data = image.const_data();
+    std::size_t inked = 0, all = std::size_t(image.width()) * std::size_t(image.height());
+    for (int y = 0; y < image.height(); ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(data + std::size_t(y) * image.bytes_per_row());
+        for (int x = 0; x < image.width(); ++x) {
+            const unsigned char* px = row + 4 * x; // B, G, R, A
+            if (px[3] > 0 && std::min({px[0], px[1], px[2]}) < 200) ++inked;
+        }
+    }
+    return inked * 500 < all;
+}
+
 bool meaningful_title(const std::string& t) {
     std::size_t letters = 0;
     for (unsigned char c : t) letters += std::isalpha(c) || c >= 0x80;
@@ -242,6 +263,7 @@ Result<Layout> read_pdf(std::string_view bytes, const PdfOptions& options) {
         }
         PageText judged = PageText::usable;
         std::vector<PdfWord> words = page_words(*page, judged);
+        if (judged == PageText::none && blank_page(*page)) continue;
         if (judged != PageText::usable) {
             layout.pages_no_text.push_back(n);
             std::string why = judged == PageText::none ? "no text layer" : "no usable text layer";
