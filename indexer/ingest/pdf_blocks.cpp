@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <regex>
 #include <set>
 #include <unordered_set>
@@ -293,6 +294,8 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
             }
     bool body_bold = bold_chars * 2 > body_chars;
     std::vector<Classified> lines;
+    lines.reserve(std::accumulate(pages.begin(), pages.end(), std::size_t(0),
+                                  [](std::size_t n, const PdfPage& p) { return n + p.lines.size(); }));
     for (const auto& p : pages) {
         std::size_t notes = notes_from(p, body);
         double line_gap = usual_line_gap(p);

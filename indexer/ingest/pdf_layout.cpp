@@ -258,8 +258,9 @@ std::vector<PdfLine> page_lines(std::vector<PdfWord> words, double page_height) 
     Gutter g = find_gutter(words, text_left, text_right);
     if (!g.found) {
         words.insert(words.end(), margins.begin(), margins.end());
-        for (auto& r : rows_of(std::move(words)))
-            lines.push_back(make_line(std::move(r.words), text_left, text_right));
+        std::vector<Row> rows = rows_of(std::move(words));
+        lines.reserve(rows.size()); // the document keeps every page's lines: no spare room
+        for (auto& r : rows) lines.push_back(make_line(r.words, text_left, text_right));
         return lines;
     }
     // Rows crossing the gutter span the page (with the words on their line); the other words
@@ -290,15 +291,16 @@ std::vector<PdfLine> page_lines(std::vector<PdfWord> words, double page_height) 
     auto& second = rtl_page ? left_rows : right_rows;
     double first_l = rtl_page ? g.right : text_left, first_r = rtl_page ? text_right : g.left;
     double second_l = rtl_page ? text_left : g.right, second_r = rtl_page ? g.left : text_right;
+    lines.reserve(first.size() + second.size() + spans.size());
     std::size_t i = 0, j = 0;
     auto centre = [](const Row& r) { return (r.top + r.bottom) / 2; };
     for (std::size_t s = 0; s <= spans.size(); ++s) {
         double until = s < spans.size() ? centre(spans[s]) : 1e300;
         for (; i < first.size() && centre(first[i]) < until; ++i)
-            lines.push_back(make_line(std::move(first[i].words), first_l, first_r));
+            lines.push_back(make_line(first[i].words, first_l, first_r));
         for (; j < second.size() && centre(second[j]) < until; ++j)
-            lines.push_back(make_line(std::move(second[j].words), second_l, second_r));
-        if (s < spans.size()) lines.push_back(make_line(std::move(spans[s].words), text_left, text_right));
+            lines.push_back(make_line(second[j].words, second_l, second_r));
+        if (s < spans.size()) lines.push_back(make_line(spans[s].words, text_left, text_right));
     }
     return lines;
 }
