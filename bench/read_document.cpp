@@ -8,7 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <string>
 
 int main(int argc, char** argv) {
     bool print = false;
@@ -23,16 +23,18 @@ int main(int argc, char** argv) {
             options.ocr = true;
             continue;
         }
-        std::ifstream in(argv[i], std::ios::binary);
+        std::ifstream in(argv[i], std::ios::binary | std::ios::ate);
         if (!in) {
             std::fprintf(stderr, "%s: cannot open\n", argv[i]);
             ++failed;
             continue;
         }
-        std::stringstream bytes;
-        bytes << in.rdbuf();
+        // One buffer of the file's size: peak RSS is the reader's, not a stream's copies.
+        std::string bytes(std::size_t(in.tellg()), '\0');
+        in.seekg(0);
+        in.read(bytes.data(), std::streamsize(bytes.size()));
         auto start = std::chrono::steady_clock::now();
-        auto layout = mahdar::read_pdf(bytes.str(), options);
+        auto layout = mahdar::read_pdf(bytes, options);
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!layout) {
             std::printf("%s\tfailed\t%s\t%.3f\n", argv[i], layout.error().message.c_str(), seconds);

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <regex>
 #include <set>
+#include <unordered_set>
 
 namespace mahdar {
 namespace {
@@ -157,22 +159,65 @@ bool same_paragraph(const Classified& a, const Classified& b) {
     return !(ends_sentence(prev.text) && !full_line(prev));
 }
 
+// The document's words, lower case (ASCII), sorted and distinct.
 std::vector<std::string> document_words(const std::vector<PdfPage>& pages) {
-    std::set<std::string> words;
+    std::unordered_set<std::string> words;
+    std::string w;
     for (const auto& p : pages)
         for (const auto& l : p.lines) {
             std::size_t b = 0;
             while (b < l.text.size()) {
                 std::size_t e = l.text.find(' ', b);
                 if (e == std::string::npos) e = l.text.size();
-                std::string w = l.text.substr(b, e - b);
+                w.assign(l.text, b, e - b);
                 std::transform(w.begin(), w.end(), w.begin(),
                                [](char c) { return char(std::tolower((unsigned char)c)); });
-                words.insert(std::move(w));
+                if (words.find(w) == words.end()) words.insert(w);
                 b = e + 1;
             }
         }
-    return {words.begin(), words.end()};
+    std::vector<std::string> out(words.begin(), words.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// join_lines() in place: `second` appended to the paragraph `out`.
+void append_line(std::string& out, std::string_view second, const std::vector<std::string>& words) {
+    if (out.empty()) {
+        out = second;
+        return;
+    }
+    if (second.empty()) return;
+    static const std::string soft = "\u00AD", typo = "\u2010";
+    unsigned char next = (unsigned char)second.front();
+    bool lower_next = (next >= 'a' && next <= 'z') || next >= 0xC3;
+    auto cut = [&](const std::string& h) {
+        return out.size() > h.size() && out.compare(out.size() - h.size(), h.size(), h) == 0;
+    };
+    if (lower_next && (cut(soft) || cut(typo))) {
+        out.resize(out.size() - (cut(soft) ? soft.size() : typo.size()));
+        out += second;
+        return;
+    }
+    if (lower_next && out.back() == '-' && out.size() >= 2 && std::isalpha((unsigned char)out[out.size() - 2])) {
+        std::size_t b = out.find_last_of(' ', out.size() - 1);
+        b = b == std::string::npos ? 0 : b + 1;
+        std::string left = out.substr(b, out.size() - 1 - b);
+        std::string right(second.substr(0, second.find(' ')));
+        while (!right.empty() && std::ispunct((unsigned char)right.back())) right.pop_back();
+        auto lower = [](std::string s) {
+            std::transform(s.begin(), s.end(), s.begin(),
+                           [](char c) { return char(std::tolower((unsigned char)c)); });
+            return s;
+        };
+        bool hyphenated = std::binary_search(words.begin(), words.end(), lower(left + "-" + right));
+        bool joined = std::binary_search(words.begin(), words.end(), lower(left + right));
+        if (!hyphenated || joined) out.pop_back();
+        out += second;
+        return;
+    }
+    out += ' ';
+    out += second;
 }
 
 } // namespace
@@ -234,35 +279,8 @@ std::string remove_running_lines(std::vector<PdfPage>& pages) {
 std::string join_lines(std::string_view first, std::string_view second,
                        const std::vector<std::string>& words) {
     std::string out(first);
-    if (out.empty()) return std::string(second);
-    if (second.empty()) return out;
-    static const std::string soft = "\u00AD", typo = "\u2010";
-    unsigned char next = (unsigned char)second.front();
-    bool lower_next = (next >= 'a' && next <= 'z') || next >= 0xC3;
-    auto cut = [&](const std::string& h) {
-        return out.size() > h.size() && out.compare(out.size() - h.size(), h.size(), h) == 0;
-    };
-    if (lower_next && (cut(soft) || cut(typo))) {
-        out.resize(out.size() - (cut(soft) ? soft.size() : typo.size()));
-        return out += second;
-    }
-    if (lower_next && out.back() == '-' && out.size() >= 2 && std::isalpha((unsigned char)out[out.size() - 2])) {
-        std::size_t b = out.find_last_of(' ', out.size() - 1);
-        b = b == std::string::npos ? 0 : b + 1;
-        std::string left = out.substr(b, out.size() - 1 - b);
-        std::string right(second.substr(0, second.find(' ')));
-        while (!right.empty() && std::ispunct((unsigned char)right.back())) right.pop_back();
-        auto lower = [](std::string s) {
-            std::transform(s.begin(), s.end(), s.begin(),
-                           [](char c) { return char(std::tolower((unsigned char)c)); });
-            return s;
-        };
-        bool hyphenated = std::binary_search(words.begin(), words.end(), lower(left + "-" + right));
-        bool joined = std::binary_search(words.begin(), words.end(), lower(left + right));
-        if (!hyphenated || joined) out.pop_back();
-        return out += second;
-    }
-    return out + " " + std::string(second);
+    append_line(out, second, words);
+    return out;
 }
 
 std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
@@ -276,6 +294,8 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
             }
     bool body_bold = bold_chars * 2 > body_chars;
     std::vector<Classified> lines;
+    lines.reserve(std::accumulate(pages.begin(), pages.end(), std::size_t(0),
+                                  [](std::size_t n, const PdfPage& p) { return n + p.lines.size(); }));
     for (const auto& p : pages) {
         std::size_t notes = notes_from(p, body);
         double line_gap = usual_line_gap(p);
@@ -299,13 +319,13 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Classified& c = lines[i];
         if (i > 0 && !blocks.empty() && same_paragraph(lines[i - 1], c)) {
-            blocks[last_block].text = join_lines(blocks[last_block].text, c.line->text, words);
+            append_line(blocks[last_block].text, c.line->text, words);
             if (c.kind == LineKind::body) body_line = &c;
             continue;
         }
         if (c.kind == LineKind::body && body_line && lines[i - 1].kind == LineKind::note &&
             body_block < blocks.size() && same_paragraph(*body_line, c)) {
-            blocks[body_block].text = join_lines(blocks[body_block].text, c.line->text, words);
+            append_line(blocks[body_block].text, c.line->text, words);
             body_line = &c;
             last_block = body_block;
             continue;

@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <numeric>
+#include <utility>
 
 namespace mahdar {
 namespace {
@@ -27,13 +28,18 @@ std::vector<Row> rows_of(std::vector<PdfWord> words) {
     for (const auto& w : words) sizes.push_back(w.size);
     std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
     double median = sizes.empty() ? 0 : sizes[sizes.size() / 2];
-    std::stable_sort(words.begin(), words.end(), [&](const PdfWord& a, const PdfWord& b) {
+    // Sorted through indices: moving the words themselves costs more than comparing them.
+    std::vector<std::size_t> order(words.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        const PdfWord &a = words[i], &b = words[j];
         bool sa = a.size < 0.8 * median, sb = b.size < 0.8 * median;
         if (sa != sb) return sb;
         return a.top + a.bottom < b.top + b.bottom;
     });
     std::vector<Row> rows;
-    for (auto& w : words) {
+    for (std::size_t i : order) {
+        PdfWord& w = words[i];
         double h = std::max(0.1, w.bottom - w.top);
         bool small = w.size < 0.8 * median;
         Row* best = nullptr;
@@ -61,6 +67,38 @@ struct Gutter {
     double left = 0, right = 0;
     bool found = false;
 };
+
+enum class Side { left, right };
+
+// How many whole points of the page's height the words wholly on one side of the gutter
+// cover (int(top) up to int(bottom), exclusive).
+std::size_t covered_points(const std::vector<PdfWord>& words, const Gutter& g, Side side) {
+    auto on_side = [&](const PdfWord& w) {
+        return side == Side::left ? w.right <= g.left + 1 : w.left >= g.right - 1 && w.right > g.left + 1;
+    };
+    long from = 0, to = 0;
+    bool any = false;
+    for (const auto& w : words)
+        if (on_side(w) && int(w.top) < int(w.bottom)) {
+            from = any ? std::min(from, long(int(w.top))) : long(int(w.top));
+            to = any ? std::max(to, long(int(w.bottom))) : long(int(w.bottom));
+            any = true;
+        }
+    if (!any) return 0;
+    if (to - from <= (1 << 20)) { // a page's height: one flag a point
+        std::vector<char> covered(std::size_t(to - from), 0);
+        for (const auto& w : words)
+            if (on_side(w))
+                for (int y = int(w.top); y < int(w.bottom); ++y) covered[std::size_t(y - from)] = 1;
+        return std::size_t(std::count(covered.begin(), covered.end(), 1));
+    }
+    std::vector<int> ys; // words spread over a height no page has (a broken file)
+    for (const auto& w : words)
+        if (on_side(w))
+            for (int y = int(w.top); y < int(w.bottom); ++y) ys.push_back(y);
+    std::sort(ys.begin(), ys.end());
+    return std::size_t(std::unique(ys.begin(), ys.end()) - ys.begin());
+}
 
 // The widest band of the middle half of the text area that words covering at most 10% of
 // the text's height cross, accepted when the words wholly on each side of it cover a quarter
@@ -91,41 +129,38 @@ Gutter find_gutter(const std::vector<PdfWord>& words, double text_left, double t
     if (best_len < 6) return g;
     g.left = text_left + best_at;
     g.right = g.left + best_len;
-    std::map<int, double> left_rows, right_rows; // vertical extent on each side, by point
-    for (const auto& w : words) {
-        auto& side = w.right <= g.left + 1 ? left_rows : w.left >= g.right - 1 ? right_rows : left_rows;
-        if (w.right > g.left + 1 && w.left < g.right - 1) continue;
-        for (int y = int(w.top); y < int(w.bottom); ++y) side[y] = 1;
-    }
+    double l = covered_points(words, g, Side::left), r = covered_points(words, g, Side::right);
     double line = 0;
     for (const auto& w : words) line += w.bottom - w.top;
     line /= double(words.size());
-    double l = double(left_rows.size()), r = double(right_rows.size());
     g.found = l >= 4 * line && r >= 4 * line && std::min(l, r) >= 0.3 * std::max(l, r);
     return g;
 }
 
-PdfLine make_line(std::vector<PdfWord> words, double column_left, double column_right) {
+PdfLine make_line(const std::vector<PdfWord>& words, double column_left, double column_right) {
     PdfLine line;
     line.text = line_text(words);
     line.left = words.front().left;
     line.right = words.front().right;
     line.top = words.front().top;
     line.bottom = words.front().bottom;
-    std::map<double, std::size_t> sizes;
+    std::vector<std::pair<double, std::size_t>> sizes; // font size → characters
     std::size_t bold = 0, all = 0, rtl = 0;
     for (const auto& w : words) {
         line.left = std::min(line.left, w.left);
         line.right = std::max(line.right, w.right);
         line.top = std::min(line.top, w.top);
         line.bottom = std::max(line.bottom, w.bottom);
-        sizes[std::round(w.size * 2) / 2] += w.text.size();
+        double size = std::round(w.size * 2) / 2;
+        auto at = std::find_if(sizes.begin(), sizes.end(), [&](const auto& s) { return !(s.first < size) && !(size < s.first); });
+        if (at == sizes.end()) sizes.emplace_back(size, w.text.size());
+        else at->second += w.text.size();
         all += w.text.size();
         if (w.bold) bold += w.text.size();
         if (w.rtl) rtl += w.text.size();
     }
-    line.size = std::max_element(sizes.begin(), sizes.end(), [](auto& a, auto& b) {
-                    return a.second < b.second;
+    line.size = std::min_element(sizes.begin(), sizes.end(), [](auto& a, auto& b) {
+                    return a.second != b.second ? a.second > b.second : a.first < b.first;
                 })->first;
     line.bold = bold * 2 > all;
     line.rtl = rtl * 2 > all;
@@ -167,14 +202,21 @@ std::vector<PdfWord> attach_lone_marks(const std::vector<PdfWord>& words) {
 } // namespace
 
 std::string line_text(const std::vector<PdfWord>& all_words) {
-    std::vector<PdfWord> words = attach_lone_marks(all_words);
-    bool any_rtl = false;
+    bool any_rtl = std::any_of(all_words.begin(), all_words.end(), [](const PdfWord& w) { return w.rtl; });
+    std::vector<PdfWord> attached;
+    if (any_rtl) attached = attach_lone_marks(all_words); // only Arabic words change
+    const std::vector<PdfWord>& words = any_rtl ? attached : all_words;
     std::size_t rtl_chars = 0, all_chars = 0;
     std::string visual;
-    std::vector<double> gaps;
-    for (std::size_t i = 1; i < words.size(); ++i) gaps.push_back(words[i].left - words[i - 1].right);
-    std::sort(gaps.begin(), gaps.end());
-    double usual_gap = gaps.empty() ? 0 : gaps[gaps.size() / 2];
+    visual.reserve(std::accumulate(words.begin(), words.end(), words.size(),
+                                   [](std::size_t n, const PdfWord& w) { return n + w.text.size(); }));
+    double usual_gap = 0; // only Arabic pieces are compared with it
+    if (any_rtl) {
+        std::vector<double> gaps;
+        for (std::size_t i = 1; i < words.size(); ++i) gaps.push_back(words[i].left - words[i - 1].right);
+        std::sort(gaps.begin(), gaps.end());
+        usual_gap = gaps.empty() ? 0 : gaps[gaps.size() / 2];
+    }
     const PdfWord* prev = nullptr;
     for (const auto& w : words) {
         // Words that touch are one (a footnote call after its word, a change of font); so are
@@ -188,7 +230,6 @@ std::string line_text(const std::vector<PdfWord>& all_words) {
         }
         prev = &w;
         visual += w.text;
-        any_rtl = any_rtl || w.rtl;
         all_chars += w.text.size();
         if (w.rtl) rtl_chars += w.text.size();
     }
@@ -217,8 +258,9 @@ std::vector<PdfLine> page_lines(std::vector<PdfWord> words, double page_height) 
     Gutter g = find_gutter(words, text_left, text_right);
     if (!g.found) {
         words.insert(words.end(), margins.begin(), margins.end());
-        for (auto& r : rows_of(std::move(words)))
-            lines.push_back(make_line(std::move(r.words), text_left, text_right));
+        std::vector<Row> rows = rows_of(std::move(words));
+        lines.reserve(rows.size()); // the document keeps every page's lines: no spare room
+        for (auto& r : rows) lines.push_back(make_line(r.words, text_left, text_right));
         return lines;
     }
     // Rows crossing the gutter span the page (with the words on their line); the other words
@@ -249,15 +291,16 @@ std::vector<PdfLine> page_lines(std::vector<PdfWord> words, double page_height) 
     auto& second = rtl_page ? left_rows : right_rows;
     double first_l = rtl_page ? g.right : text_left, first_r = rtl_page ? text_right : g.left;
     double second_l = rtl_page ? text_left : g.right, second_r = rtl_page ? g.left : text_right;
+    lines.reserve(first.size() + second.size() + spans.size());
     std::size_t i = 0, j = 0;
     auto centre = [](const Row& r) { return (r.top + r.bottom) / 2; };
     for (std::size_t s = 0; s <= spans.size(); ++s) {
         double until = s < spans.size() ? centre(spans[s]) : 1e300;
         for (; i < first.size() && centre(first[i]) < until; ++i)
-            lines.push_back(make_line(std::move(first[i].words), first_l, first_r));
+            lines.push_back(make_line(first[i].words, first_l, first_r));
         for (; j < second.size() && centre(second[j]) < until; ++j)
-            lines.push_back(make_line(std::move(second[j].words), second_l, second_r));
-        if (s < spans.size()) lines.push_back(make_line(std::move(spans[s].words), text_left, text_right));
+            lines.push_back(make_line(second[j].words, second_l, second_r));
+        if (s < spans.size()) lines.push_back(make_line(spans[s].words, text_left, text_right));
     }
     return lines;
 }

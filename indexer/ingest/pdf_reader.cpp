@@ -21,6 +21,9 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace mahdar {
 namespace {
@@ -57,15 +60,31 @@ bool bold_font(std::string name) {
     return false;
 }
 
-RawWord raw_word(const poppler::text_box& box) {
+// bold_font() of the fonts seen so far: a page draws its words in a handful of fonts.
+class BoldFonts {
+public:
+    bool operator()(const std::string& name) {
+        for (const auto& [n, bold] : known_)
+            if (n == name) return bold;
+        if (known_.size() >= 64) return bold_font(name); // a file with fonts by the thousand
+        known_.emplace_back(name, bold_font(name));
+        return known_.back().second;
+    }
+
+private:
+    std::vector<std::pair<std::string, bool>> known_;
+};
+
+RawWord raw_word(const poppler::text_box& box, BoldFonts& bold_fonts) {
     RawWord w;
     poppler::rectf r = box.bbox();
     w.left = r.left(), w.top = r.top(), w.right = r.right(), w.bottom = r.bottom();
     w.size = box.get_font_size();
     if (w.size <= 0) w.size = std::max(1.0, w.bottom - w.top);
-    w.bold = box.has_font_info() && bold_font(box.get_font_name());
+    w.bold = box.has_font_info() && bold_fonts(box.get_font_name());
     w.space_after = box.has_space_after();
     poppler::ustring u = box.text();
+    w.glyphs.reserve(u.size());
     for (std::size_t i = 0; i < u.size(); ++i) {
         char32_t c = u[i];
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u.size()) { // a surrogate pair
@@ -109,8 +128,13 @@ PdfWord make_word(RawWord&& raw) {
         }
         g = std::move(visual);
     }
-    for (const auto& x : g) append_utf8(w.text, x.c);
-    if (!arabic) w.text = fold_presentation_forms(w.text);
+    w.text.reserve(g.size());
+    bool plain = true; // only code points that survive a UTF-8 round trip, none a presentation form
+    for (const auto& x : g) {
+        append_utf8(w.text, x.c);
+        plain = plain && (x.c < 0xD800 || (x.c >= 0xE000 && x.c < 0xFB50));
+    }
+    if (!arabic && !plain) w.text = fold_presentation_forms(w.text);
     return w;
 }
 
@@ -191,10 +215,12 @@ Result<std::unique_ptr<poppler::document>> open(std::string_view bytes) {
 }
 
 // The page's words, or nothing with `judged` saying why there is no usable text.
-std::vector<PdfWord> page_words(const poppler::page& page, PageText& judged) {
+std::vector<PdfWord> page_words(const poppler::page& page, BoldFonts& bold_fonts, PageText& judged) {
+    std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
     std::vector<RawWord> raw;
-    for (const auto& box : page.text_list(poppler::page::text_list_include_font)) {
-        RawWord w = raw_word(box);
+    raw.reserve(boxes.size());
+    for (const auto& box : boxes) {
+        RawWord w = raw_word(box, bold_fonts);
         if (w.glyphs.empty()) continue;
         if (!raw.empty() && glued(raw.back(), w)) {
             auto& last = raw.back();
@@ -206,9 +232,11 @@ std::vector<PdfWord> page_words(const poppler::page& page, PageText& judged) {
         }
         raw.push_back(std::move(w));
     }
+    boxes = std::vector<poppler::text_box>(); // freed before the words are made
     judged = judge(raw);
     std::vector<PdfWord> words;
     if (judged != PageText::usable) return words;
+    words.reserve(raw.size());
     for (auto& r : raw) words.push_back(make_word(std::move(r)));
     return words;
 }
@@ -255,6 +283,7 @@ Result<Layout> read_pdf(std::string_view bytes, const PdfOptions& options) {
     std::vector<PdfPage> pages;
     std::unique_ptr<PdfOcr> ocr;
     bool any_text = false;
+    BoldFonts bold_fonts;
     for (std::uint32_t n = 1; n <= last; ++n) {
         std::unique_ptr<poppler::page> page(doc.create_page(int(n - 1)));
         if (!page) {
@@ -262,7 +291,7 @@ Result<Layout> read_pdf(std::string_view bytes, const PdfOptions& options) {
             continue;
         }
         PageText judged = PageText::usable;
-        std::vector<PdfWord> words = page_words(*page, judged);
+        std::vector<PdfWord> words = page_words(*page, bold_fonts, judged);
         if (judged == PageText::none && blank_page(*page)) continue;
         if (judged != PageText::usable) {
             layout.pages_no_text.push_back(n);
