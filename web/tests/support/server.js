@@ -24,13 +24,15 @@ function path_from_env(name, fallback) {
   return value;
 }
 
-export async function start_server() {
+/** `files`: more documents to index beside the fixtures (paths from the repository's root). */
+export async function start_server({ files = [] } = {}) {
   const searchd = path_from_env('MAHDAR_SEARCHD', join(REPO, 'build/searchd/mahdar-searchd'));
   const indexer = path_from_env('MAHDAR_INDEXER', join(REPO, 'build/indexer/mahdar-indexer'));
   const fixtures = path_from_env('MAHDAR_FIXTURES', join(REPO, 'tests/fixtures/reports'));
   const tmp = await mkdtemp(join(tmpdir(), 'mahdar-web-'));
   const db = join(tmp, 'index');
-  const indexed = spawnSync(indexer, ['--db', db, '--quiet', fixtures, join(here, '..', 'fixtures')],
+  const indexed = spawnSync(indexer,
+    ['--db', db, '--quiet', fixtures, join(here, '..', 'fixtures'), ...files.map((f) => join(REPO, f))],
     { encoding: 'utf8' });
   if (indexed.status !== 0) {
     await rm(tmp, { recursive: true, force: true });
