@@ -48,6 +48,8 @@ struct MixedFolder {
         test::write_file(in / "broken.docx", "this was never a zip archive");
         test::write_file(in / "truncated.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R");
         test::write_file(in / "scan.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        for (const char* made : {"pdf-encrypted.pdf", "bad-zip-bomb.docx"}) // by scripts/fixtures/
+            std::filesystem::copy_file(test::fixtures() / "documents" / made, in / made);
         test::write_file(in / "statements.jsonl",
                          "{\"id\": \"s1\", \"doc_id\": \"statements\", \"doc_title\": \"Statements\", \"text\": \"Morocco spoke on objective 21.\", \"lang\": \"en\"}\n");
     }
@@ -68,6 +70,8 @@ TEST_CASE("each bad file is named with its reason, the rest is indexed, and the 
     CHECK(said("broken.docx: not a zip archive"));
     CHECK(said("truncated.pdf: malformed PDF"));
     CHECK(said("note: " + (f.in / "press.pdf").string() + ": named .pdf but holds HTML: read as HTML"));
+    CHECK(said("pdf-encrypted.pdf: encrypted PDF: needs a password"));
+    CHECK(said("bad-zip-bomb.docx: too large"));
     CHECK(said("skipped by reason:"));
     CHECK(said("  unsupported format: 3 ("));
     CHECK(said("files 3 indexed"));
@@ -76,6 +80,16 @@ TEST_CASE("each bad file is named with its reason, the rest is indexed, and the 
     auto c = server.client();
     CHECK(get_json(c, "/api/search?q=remittance")["total"] == 1);
     CHECK(get_json(c, "/api/search?q=" + url_encode("fair recruitment"))["total"] == 1);
+}
+
+TEST_CASE("a file named on the command line that is gone is reported, the others indexed", "[documents]") {
+    test::TempDir tmp;
+    test::write_file(tmp / "here.md", report_with_symbol);
+    auto r = test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "here.md").string() + " " +
+                               (tmp / "gone.pdf").string());
+    CHECK(r.status == 3);
+    CHECK(r.output.find("gone.pdf: the file is gone; skipped") != std::string::npos);
+    CHECK(r.output.find("files 1 indexed") != std::string::npos);
 }
 
 TEST_CASE("a run that can index nothing says so and fails", "[documents]") {
