@@ -277,7 +277,7 @@ std::optional<Head> RecordHeadFinder::representative(const Scan& s, std::size_t 
     head.style = HeadStyle::press;
     head.kind = HeadKind::statement;
     head.label = label_text(s.text.substr(s.t[j].begin, mention->end - s.t[j].begin), s.lang);
-    head.affiliation = std::string(s.text.substr(mention->begin, mention->end - mention->begin));
+    // No affiliation: the label names the country already ("Representative of Egypt").
     head.countries = {mention->code};
     return head;
 }
