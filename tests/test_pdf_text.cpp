@@ -140,3 +140,54 @@ TEST_CASE("running lines go, the first page's symbol is kept", "[pdf][layout]") 
         CHECK(p.lines[0].text.rfind("Body text", 0) == 0);
     }
 }
+
+namespace {
+
+PdfLine rtl_line(std::string text, double left, double right, double top) {
+    PdfLine l;
+    l.text = std::move(text);
+    l.left = left, l.right = right;
+    l.top = top, l.bottom = top + 17;
+    l.size = 13;
+    l.rtl = true;
+    l.column_left = 56, l.column_right = 564;
+    return l;
+}
+
+} // namespace
+
+TEST_CASE("an Arabic paragraph set flush left with a ragged right edge is one block", "[pdf][layout]") {
+    // As LibreOffice sets Arabic under a left-to-right paragraph style: every line starts
+    // short of the right edge, a paragraph's last line ends short on the right, paragraphs
+    // are 17 points apart and lines 6.
+    PdfPage p;
+    p.number = 1, p.width = 595, p.height = 842;
+    p.lines = {rtl_line("2. شارك في الاجتماع ٤٥ مشاركاً يمثلون مؤسسات وطنية", 61, 545, 100),
+               rtl_line("الأردن، والبحرين، وتونس، والجزائر، ودولة فلسطين،", 61, 562, 123),
+               rtl_line("وموريتانيا، إلى جانب ممثلين عن وكالات الأمم المتحدة", 61, 543, 146),
+               rtl_line("بالهجرة.", 57, 101, 169),
+               rtl_line("3. افتتحت السفيرة نادية الشربيني، مديرة إدارة", 61, 562, 203),
+               rtl_line("الدول العربية، الاجتماع، فأكدت أن المؤسسات الوطنية", 61, 536, 226),
+               rtl_line("المسار العربي للهجرة. وأشارت إلى أن العملية", 61, 525, 249),
+               rtl_line("بأوضاع العمال المهاجرين في المنطقة.", 57, 263, 272)};
+    auto blocks = pdf_blocks({p});
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].text.rfind("2. شارك", 0) == 0);
+    CHECK(blocks[0].text.find("وموريتانيا") != std::string::npos);
+    CHECK(blocks[0].text.find("بالهجرة.") != std::string::npos);
+    CHECK(blocks[1].text.rfind("3. افتتحت", 0) == 0);
+    CHECK(blocks[1].text.find("في المنطقة.") != std::string::npos);
+
+    // Set flush right (as Chromium does), the same lines split where a line is short on the
+    // left and the next starts further in on the right.
+    for (auto& l : p.lines) {
+        double width = l.right - l.left;
+        l.right = 564, l.left = 564 - width;
+    }
+    p.lines[1].right = 550; // an indent after a short line ending a sentence
+    p.lines[1].text = "سطر جديد.";
+    p.lines[0].text = "أول.";
+    p.lines[0].left = 400;
+    blocks = pdf_blocks({p});
+    CHECK(blocks.size() == 3);
+}
