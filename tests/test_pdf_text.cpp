@@ -25,6 +25,17 @@ TEST_CASE("the lam-alef ligature's swapped letters are put back", "[pdf][arabic]
     CHECK(fix_lam_alef_order("الأمم السالم سأل الالتزام لالتزام") == "الأمم السالم سأل الالتزام لالتزام");
 }
 
+TEST_CASE("harakat between the lam-alef's letters do not hide the swap", "[pdf][arabic]") {
+    // Each haraka moves with the letter it follows.
+    CHECK(fix_lam_alef_order("منظومة اأُلمَم المتحدة") == "منظومة الأُمَم المتحدة");
+    CHECK(fix_lam_alef_order("واإِلقليمي اآلمنة وكاالَت") == "والإِقليمي الآمنة وكالَات");
+    CHECK(fix_lam_alef_order("الَ إلِدارة") == "لَا لِإدارة");
+    // A haraka on the wrong letter (LibreOffice's fatha of "الأُمَم" after the lam): the
+    // letters come right, the haraka stays with the letter it followed.
+    CHECK(fix_lam_alef_order("اأُلَمم") == "الَأُمم");
+    CHECK(fix_lam_alef_order("الأُمَم إلى") == "الأُمَم إلى");
+}
+
 TEST_CASE("a line drawn in visual order is put in logical order", "[pdf][arabic]") {
     std::string visual = "ةدحتملا ممألا"; // "الأمم المتحدة" as drawn, left to right
     CHECK(looks_visual_order(visual));
@@ -62,6 +73,23 @@ std::vector<PdfWord> column(std::string prefix, double left, double top, int lin
 }
 
 } // namespace
+
+TEST_CASE("a haraka drawn as a word of its own goes on the letter it sits on", "[pdf][arabic]") {
+    // As LibreOffice draws "الأُمَم" (left to right, as poppler gives the boxes): a mark at the
+    // left edge of its letter, inside the box of the word on its left...
+    auto arabic = [](std::string text, double left, double right) {
+        PdfWord w = word(std::move(text), left, 388);
+        w.right = right;
+        w.rtl = true;
+        return w;
+    };
+    CHECK(line_text({arabic("م", 223.8, 232.4), arabic("م", 232.5, 239.5), arabic("\u064E", 232.7, 232.7),
+                     arabic("لأُ", 237.2, 246.9), arabic("ا", 246.9, 250.5)}) == "الأُمَم");
+    // ...or just left of the word whose final alef it is on.
+    CHECK(line_text({arabic("\u064B", 59.5, 59.5), arabic("ايرواشت", 60.9, 100.2),
+                     arabic("\u064B", 102.9, 102.9), arabic("اعامتجا", 104.3, 143.1)}) ==
+          "اجتماعاً تشاورياً");
+}
 
 TEST_CASE("two columns are read one after the other, a spanning title first", "[pdf][layout]") {
     std::vector<PdfWord> words = column("L", 50, 100, 12);
