@@ -186,6 +186,50 @@ TEST_CASE("Arabic from three producers: the source's words come out", "[pdf][ara
     }
 }
 
+TEST_CASE("Arabic from two producers: each source paragraph is one block", "[pdf][arabic]") {
+    // LibreOffice sets the Arabic paragraphs flush left with a ragged right edge; Chromium
+    // flush right. Either way a paragraph's lines join, and numbered paragraphs stay apart.
+    std::string source = fixture("pdf-arabic-source.ar.md");
+    std::vector<std::string> paragraphs; // the source's blocks that are not headings
+    for (std::size_t b = 0; b < source.size();) {
+        std::size_t e = source.find("\n\n", b);
+        if (e == std::string::npos) e = source.size();
+        std::string para = source.substr(b, e - b);
+        b = e + 2;
+        while (!para.empty() && para.back() == '\n') para.pop_back();
+        if (!para.empty() && para[0] != '#') paragraphs.push_back(para);
+    }
+    REQUIRE(paragraphs.size() == 13);
+    for (std::string producer : {"libreoffice", "chromium"}) {
+        Layout l = read("pdf-arabic-" + producer + ".pdf");
+        std::vector<const Block*> got;
+        for (const auto& b : l.blocks)
+            if (b.kind == BlockKind::paragraph) got.push_back(&b);
+        INFO(producer << ":\n" << all_text(l));
+        CHECK(got.size() == paragraphs.size());
+        for (int n = 1; n <= 11; ++n) {
+            std::string number = std::to_string(n) + ". ";
+            const std::string* para = nullptr;
+            for (const auto& p : paragraphs)
+                if (p.rfind(number, 0) == 0) para = &p;
+            REQUIRE(para);
+            std::vector<const Block*> starting;
+            for (const auto* b : got)
+                if (b->text.rfind(number, 0) == 0) starting.push_back(b);
+            INFO("paragraph " << n);
+            REQUIRE(starting.size() == 1);
+            // The block holds the paragraph's words (a few may be misspelt by the text layer),
+            // and not much more.
+            CHECK(recall(*para, starting[0]->text) >= 0.95);
+            CHECK(words_of(starting[0]->text).size() <= words_of(*para).size() + 2);
+        }
+    }
+    Layout libreoffice = read("pdf-arabic-libreoffice.pdf");
+    const Block* second = block_containing(libreoffice, "وموريتانيا");
+    REQUIRE(second);
+    CHECK(second->text.rfind("2. ", 0) == 0);
+}
+
 TEST_CASE("a text layer whose font map is broken is not taken as text", "[pdf][arabic]") {
     // WeasyPrint 57.2 maps Arabic glyphs to whole runs of text (Kozea/WeasyPrint#1686).
     std::string message = failure(fixture("pdf-arabic-weasyprint.pdf"));

@@ -25,6 +25,17 @@ TEST_CASE("the lam-alef ligature's swapped letters are put back", "[pdf][arabic]
     CHECK(fix_lam_alef_order("الأمم السالم سأل الالتزام لالتزام") == "الأمم السالم سأل الالتزام لالتزام");
 }
 
+TEST_CASE("harakat between the lam-alef's letters do not hide the swap", "[pdf][arabic]") {
+    // Each haraka moves with the letter it follows.
+    CHECK(fix_lam_alef_order("منظومة اأُلمَم المتحدة") == "منظومة الأُمَم المتحدة");
+    CHECK(fix_lam_alef_order("واإِلقليمي اآلمنة وكاالَت") == "والإِقليمي الآمنة وكالَات");
+    CHECK(fix_lam_alef_order("الَ إلِدارة") == "لَا لِإدارة");
+    // A haraka on the wrong letter (LibreOffice's fatha of "الأُمَم" after the lam): the
+    // letters come right, the haraka stays with the letter it followed.
+    CHECK(fix_lam_alef_order("اأُلَمم") == "الَأُمم");
+    CHECK(fix_lam_alef_order("الأُمَم إلى") == "الأُمَم إلى");
+}
+
 TEST_CASE("a line drawn in visual order is put in logical order", "[pdf][arabic]") {
     std::string visual = "ةدحتملا ممألا"; // "الأمم المتحدة" as drawn, left to right
     CHECK(looks_visual_order(visual));
@@ -62,6 +73,23 @@ std::vector<PdfWord> column(std::string prefix, double left, double top, int lin
 }
 
 } // namespace
+
+TEST_CASE("a haraka drawn as a word of its own goes on the letter it sits on", "[pdf][arabic]") {
+    // As LibreOffice draws "الأُمَم" (left to right, as poppler gives the boxes): a mark at the
+    // left edge of its letter, inside the box of the word on its left...
+    auto arabic = [](std::string text, double left, double right) {
+        PdfWord w = word(std::move(text), left, 388);
+        w.right = right;
+        w.rtl = true;
+        return w;
+    };
+    CHECK(line_text({arabic("م", 223.8, 232.4), arabic("م", 232.5, 239.5), arabic("\u064E", 232.7, 232.7),
+                     arabic("لأُ", 237.2, 246.9), arabic("ا", 246.9, 250.5)}) == "الأُمَم");
+    // ...or just left of the word whose final alef it is on.
+    CHECK(line_text({arabic("\u064B", 59.5, 59.5), arabic("ايرواشت", 60.9, 100.2),
+                     arabic("\u064B", 102.9, 102.9), arabic("اعامتجا", 104.3, 143.1)}) ==
+          "اجتماعاً تشاورياً");
+}
 
 TEST_CASE("two columns are read one after the other, a spanning title first", "[pdf][layout]") {
     std::vector<PdfWord> words = column("L", 50, 100, 12);
@@ -139,4 +167,55 @@ TEST_CASE("running lines go, the first page's symbol is kept", "[pdf][layout]") 
         REQUIRE(p.lines.size() == 1);
         CHECK(p.lines[0].text.rfind("Body text", 0) == 0);
     }
+}
+
+namespace {
+
+PdfLine rtl_line(std::string text, double left, double right, double top) {
+    PdfLine l;
+    l.text = std::move(text);
+    l.left = left, l.right = right;
+    l.top = top, l.bottom = top + 17;
+    l.size = 13;
+    l.rtl = true;
+    l.column_left = 56, l.column_right = 564;
+    return l;
+}
+
+} // namespace
+
+TEST_CASE("an Arabic paragraph set flush left with a ragged right edge is one block", "[pdf][layout]") {
+    // As LibreOffice sets Arabic under a left-to-right paragraph style: every line starts
+    // short of the right edge, a paragraph's last line ends short on the right, paragraphs
+    // are 17 points apart and lines 6.
+    PdfPage p;
+    p.number = 1, p.width = 595, p.height = 842;
+    p.lines = {rtl_line("2. شارك في الاجتماع ٤٥ مشاركاً يمثلون مؤسسات وطنية", 61, 545, 100),
+               rtl_line("الأردن، والبحرين، وتونس، والجزائر، ودولة فلسطين،", 61, 562, 123),
+               rtl_line("وموريتانيا، إلى جانب ممثلين عن وكالات الأمم المتحدة", 61, 543, 146),
+               rtl_line("بالهجرة.", 57, 101, 169),
+               rtl_line("3. افتتحت السفيرة نادية الشربيني، مديرة إدارة", 61, 562, 203),
+               rtl_line("الدول العربية، الاجتماع، فأكدت أن المؤسسات الوطنية", 61, 536, 226),
+               rtl_line("المسار العربي للهجرة. وأشارت إلى أن العملية", 61, 525, 249),
+               rtl_line("بأوضاع العمال المهاجرين في المنطقة.", 57, 263, 272)};
+    auto blocks = pdf_blocks({p});
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].text.rfind("2. شارك", 0) == 0);
+    CHECK(blocks[0].text.find("وموريتانيا") != std::string::npos);
+    CHECK(blocks[0].text.find("بالهجرة.") != std::string::npos);
+    CHECK(blocks[1].text.rfind("3. افتتحت", 0) == 0);
+    CHECK(blocks[1].text.find("في المنطقة.") != std::string::npos);
+
+    // Set flush right (as Chromium does), the same lines split where a line is short on the
+    // left and the next starts further in on the right.
+    for (auto& l : p.lines) {
+        double width = l.right - l.left;
+        l.right = 564, l.left = 564 - width;
+    }
+    p.lines[1].right = 550; // an indent after a short line ending a sentence
+    p.lines[1].text = "سطر جديد.";
+    p.lines[0].text = "أول.";
+    p.lines[0].left = 400;
+    blocks = pdf_blocks({p});
+    CHECK(blocks.size() == 3);
 }

@@ -46,28 +46,54 @@ std::string to_utf8(const icu::UnicodeString& s) {
     return out;
 }
 
-// Fixes one word w[b, e) given as code points. Two alefs never meet in Arabic spelling, so
-// alef + (ا أ إ آ) + lam anywhere is a swapped ligature after an alef ("األمم", "وكاالت");
-// "ال", "وال", "فال" alone are "لا", "ولا", "فلا" (the article never stands alone); a word
-// starting with "إل" not followed by ى ي ا ه (إلى، إليه، إلا، إله) is "لإ" swapped ("إلدارة").
-void fix_word(std::u32string& w, std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i + 2 < e; ++i)
-        if (w[i] == U'ا' && is_alef(w[i + 1]) && w[i + 2] == U'ل') std::swap(w[i + 1], w[i + 2]);
-    std::u32string_view word(w.data() + b, e - b);
-    if (word == U"ال" || word == U"وال" || word == U"فال") {
-        std::swap(w[e - 2], w[e - 1]);
+bool is_haraka(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
+
+// A word as its letters, each with the harakat written after it: the repairs move a letter
+// with its harakat, and see through them ("اأُلمَم" is "ا" + "أُ" + "ل" + "مَ" + "م").
+using Units = std::vector<std::u32string>;
+
+bool letters_are(const Units& u, std::u32string_view letters) {
+    if (u.size() != letters.size()) return false;
+    for (std::size_t k = 0; k < u.size(); ++k)
+        if (u[k][0] != letters[k]) return false;
+    return true;
+}
+
+// Two alefs never meet in Arabic spelling, so alef + (ا أ إ آ) + lam anywhere is a swapped
+// ligature after an alef ("األمم", "وكاالت"); "ال", "وال", "فال" alone are "لا", "ولا", "فلا"
+// (the article never stands alone); a word starting with "إل" not followed by ى ي ا ه (إلى،
+// إليه، إلا، إله) is "لإ" swapped ("إلدارة").
+void fix_units(Units& u) {
+    auto at = [&](std::size_t k) { return u[k][0]; };
+    std::size_t n = u.size();
+    for (std::size_t i = 0; i + 2 < n; ++i)
+        if (at(i) == U'ا' && is_alef(at(i + 1)) && at(i + 2) == U'ل') std::swap(u[i + 1], u[i + 2]);
+    if (letters_are(u, U"ال") || letters_are(u, U"وال") || letters_are(u, U"فال")) {
+        std::swap(u[n - 2], u[n - 1]);
         return;
     }
-    std::size_t i = b;
-    if (e - i >= 4 && (w[i] == U'و' || w[i] == U'ف')) ++i;
+    std::size_t i = 0;
+    if (n >= 4 && (at(0) == U'و' || at(0) == U'ف')) ++i;
     // "اللاجئين" → "الالجئين", "للاحتجاز" → "لالحتجاز": article or lam, then "ال" + a letter
     // other than ت (ال + التزام is a real "الالتزام").
-    std::size_t k = i + (e - i >= 5 && w[i] == U'ا' ? 1 : 0);
-    if (e - k >= 4 && w[k] == U'ل' && w[k + 1] == U'ا' && w[k + 2] == U'ل' && w[k + 3] != U'ت')
-        std::swap(w[k + 1], w[k + 2]);
-    if (e - i >= 3 && w[i] == U'إ' && w[i + 1] == U'ل' && w[i + 2] != U'ى' && w[i + 2] != U'ي' &&
-        w[i + 2] != U'ا' && w[i + 2] != U'ه')
-        std::swap(w[i], w[i + 1]);
+    std::size_t k = i + (n - i >= 5 && at(i) == U'ا' ? 1 : 0);
+    if (n - k >= 4 && at(k) == U'ل' && at(k + 1) == U'ا' && at(k + 2) == U'ل' && at(k + 3) != U'ت')
+        std::swap(u[k + 1], u[k + 2]);
+    if (n - i >= 3 && at(i) == U'إ' && at(i + 1) == U'ل' && at(i + 2) != U'ى' && at(i + 2) != U'ي' &&
+        at(i + 2) != U'ا' && at(i + 2) != U'ه')
+        std::swap(u[i], u[i + 1]);
+}
+
+// fix_units() on the word w[b, e), which starts with a letter.
+void fix_word(std::u32string& w, std::size_t b, std::size_t e) {
+    Units u;
+    for (std::size_t i = b; i < e; ++i) {
+        if (u.empty() || !is_haraka(w[i])) u.emplace_back();
+        u.back() += w[i];
+    }
+    fix_units(u);
+    for (const auto& unit : u)
+        for (char32_t c : unit) w[b++] = c;
 }
 
 } // namespace
@@ -97,7 +123,7 @@ std::string fix_lam_alef_order(std::string_view text) {
     while (b < w.size()) {
         while (b < w.size() && !is_arabic_letter(w[b])) ++b;
         std::size_t e = b;
-        while (e < w.size() && (is_arabic_letter(w[e]) || (w[e] >= 0x064B && w[e] <= 0x065F)))
+        while (e < w.size() && (is_arabic_letter(w[e]) || is_haraka(w[e])))
             ++e;
         if (e > b) fix_word(w, b, e);
         b = e;

@@ -18,7 +18,8 @@ std::string fold_presentation_forms(std::string_view text);
 /// "وال", "فال" standing alone ("لا", "ولا", "فلا"); a word starting with "إل" + a letter other
 /// than ى ي ا ه ("إلدارة" → "لإدارة"); "الال" or "لال" + a letter other than ت at the start
 /// ("الالجئين" → "اللاجئين", "لالحتجاز" → "للاحتجاز"; "الالتزام" is a real word). Other swaps inside a word ("المشكالت", "خالل") are
-/// left: they cannot be told from real words ("سالم") by spelling.
+/// left: they cannot be told from real words ("سالم") by spelling. Harakat (U+064B–U+065F,
+/// U+0670) do not hide a swap, and each moves with the letter it follows ("اأُلمَم" → "الأُمَم").
 std::string fix_lam_alef_order(std::string_view text);
 
 /// `text` without the bidi controls producers wrap runs in (U+200E, U+200F, U+061C,

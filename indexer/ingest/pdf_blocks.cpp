@@ -1,6 +1,7 @@
 #include "ingest/pdf_blocks.h"
 
 #include "common/utf8.h"
+#include "ingest/pdf_frames.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,21 +112,8 @@ struct Classified {
     std::uint32_t page;
     LineKind kind;
     double line_gap; ///< the page's usual gap between two lines of a paragraph
+    Frame frame;     ///< the line's column on its page
 };
-
-// The usual gap between consecutive lines of one column on a page: the lower quartile of
-// the gaps, so that paragraph spacing does not count.
-double usual_line_gap(const PdfPage& page) {
-    std::vector<double> gaps;
-    for (std::size_t i = 1; i < page.lines.size(); ++i) {
-        const auto &a = page.lines[i - 1], &b = page.lines[i];
-        if (std::abs(a.column_left - b.column_left) < 2 && b.top > a.top && std::abs(a.size - b.size) < 0.5)
-            gaps.push_back(b.top - a.bottom);
-    }
-    if (gaps.size() < 3) return 0.1 * (page.lines.empty() ? 10 : page.lines.front().size);
-    std::sort(gaps.begin(), gaps.end());
-    return gaps[gaps.size() / 4];
-}
 
 bool is_heading(const PdfLine& l, double body, bool body_bold) {
     if (l.size >= body * 1.15) return true;
@@ -133,18 +121,30 @@ bool is_heading(const PdfLine& l, double body, bool body_bold) {
            l.text.find_first_not_of("0123456789. ") != std::string::npos;
 }
 
-bool full_line(const PdfLine& l) {
-    double slack = 2.5 * l.size;
-    return l.rtl ? l.left <= l.column_left + slack : l.right >= l.column_right - slack;
-}
+// Whether the document numbers its paragraphs ("1.", "2." …), as UN reports do.
+enum class Numbering { plain, numbered };
 
-bool indented(const PdfLine& l) {
-    double in = 0.9 * l.size;
-    return l.rtl ? l.right < l.column_right - in : l.left > l.column_left + in;
+// Numbered when at least 3 paragraphs start where the layout alone shows a start (a body line
+// after a heading, or after more than a line's gap on the same page and column) and at least
+// 60% of them start with a number.
+Numbering paragraph_numbering(const std::vector<Classified>& lines) {
+    std::size_t starts = 0, numbered = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const Classified &a = lines[i - 1], &b = lines[i];
+        const PdfLine &prev = *a.line, &next = *b.line;
+        if (b.kind != LineKind::body) continue;
+        bool after_gap = a.kind == LineKind::body && a.page == b.page &&
+                         std::abs(prev.column_left - next.column_left) < 2 && next.top > prev.top &&
+                         next.top - prev.bottom > a.line_gap + 0.4 * prev.size;
+        if (a.kind != LineKind::heading && !after_gap) continue;
+        ++starts;
+        numbered += starts_with_number(next.text);
+    }
+    return starts >= 3 && numbered * 5 >= starts * 3 ? Numbering::numbered : Numbering::plain;
 }
 
 // True when `next` goes on with the paragraph of `prev`.
-bool same_paragraph(const Classified& a, const Classified& b) {
+bool same_paragraph(const Classified& a, const Classified& b, Numbering numbering) {
     const PdfLine &prev = *a.line, &next = *b.line;
     if (a.kind != b.kind) return false;
     if (std::abs(prev.size - next.size) > 0.1 * prev.size || prev.bold != next.bold) return false;
@@ -152,11 +152,18 @@ bool same_paragraph(const Classified& a, const Classified& b) {
     bool moved = a.page != b.page || std::abs(prev.column_left - next.column_left) > 2 ||
                  next.top < prev.top;
     if (a.kind == LineKind::heading) return !moved && next.top - prev.bottom < prev.size;
-    if (moved) return full_line(prev) && !ends_sentence(prev.text) && !indented(next);
+    bool prev_full = full_line(prev, a.frame), next_indented = indented(next, b.frame);
+    if (moved) {
+        // A full line that ends a sentence at a page's or column's foot may end its paragraph;
+        // where paragraphs are numbered, a next line without a number says it does not.
+        bool ended = ends_sentence(prev.text) &&
+                     (numbering == Numbering::plain || starts_with_number(next.text));
+        return prev_full && !ended && !next_indented;
+    }
     double gap = next.top - prev.bottom;
     if (gap > a.line_gap + 0.4 * prev.size) return false;
-    if (indented(next) && full_line(prev)) return false;
-    return !(ends_sentence(prev.text) && !full_line(prev));
+    if (next_indented && prev_full) return false;
+    return !(ends_sentence(prev.text) && !prev_full);
 }
 
 // The document's words, lower case (ASCII), sorted and distinct.
@@ -299,32 +306,37 @@ std::vector<Block> pdf_blocks(const std::vector<PdfPage>& pages) {
     for (const auto& p : pages) {
         std::size_t notes = notes_from(p, body);
         double line_gap = usual_line_gap(p);
+        std::vector<LineKind> kinds(p.lines.size());
+        std::vector<bool> body_kind(p.lines.size());
         for (std::size_t i = 0; i < p.lines.size(); ++i) {
-            const PdfLine& l = p.lines[i];
-            LineKind kind = i >= notes                   ? LineKind::note
-                            : is_heading(l, body, body_bold) ? LineKind::heading
-                                                             : LineKind::body;
-            lines.push_back({&l, p.number, kind, line_gap});
+            kinds[i] = i >= notes                               ? LineKind::note
+                       : is_heading(p.lines[i], body, body_bold) ? LineKind::heading
+                                                                 : LineKind::body;
+            body_kind[i] = kinds[i] == LineKind::body;
         }
+        std::vector<Frame> frames = page_frames(p, body_kind);
+        for (std::size_t i = 0; i < p.lines.size(); ++i)
+            lines.push_back({&p.lines[i], p.number, kinds[i], line_gap, frames[i]});
     }
     // Heading levels: the larger the font, the higher; bold body-size headings last.
     std::set<double, std::greater<double>> heading_sizes;
     for (const auto& c : lines)
         if (c.kind == LineKind::heading) heading_sizes.insert(std::round(c.line->size * 2) / 2);
     std::vector<std::string> words = document_words(pages);
+    Numbering numbering = paragraph_numbering(lines);
     std::vector<Block> blocks;
     // The last body line and its block: a paragraph goes on past the notes at a page's foot.
     const Classified* body_line = nullptr;
     std::size_t body_block = 0, last_block = 0; // the block the previous line went into
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Classified& c = lines[i];
-        if (i > 0 && !blocks.empty() && same_paragraph(lines[i - 1], c)) {
+        if (i > 0 && !blocks.empty() && same_paragraph(lines[i - 1], c, numbering)) {
             append_line(blocks[last_block].text, c.line->text, words);
             if (c.kind == LineKind::body) body_line = &c;
             continue;
         }
         if (c.kind == LineKind::body && body_line && lines[i - 1].kind == LineKind::note &&
-            body_block < blocks.size() && same_paragraph(*body_line, c)) {
+            body_block < blocks.size() && same_paragraph(*body_line, c, numbering)) {
             append_line(blocks[body_block].text, c.line->text, words);
             body_line = &c;
             last_block = body_block;

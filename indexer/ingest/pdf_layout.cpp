@@ -178,15 +178,42 @@ bool has_haraka(const std::string& text) {
     return false;
 }
 
-// A haraka drawn as a word of its own (LibreOffice's tanween) put after the letter it sits on:
-// the first letter drawn of the word on its right, the end of that word when read.
+bool is_haraka(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
+
+// The byte offset in `word` (visual order) after the letter drawn at `x` and the harakat
+// after it; the letter is guessed by dividing the word's box among its letters.
+std::size_t after_letter_at(const PdfWord& word, double x) {
+    std::size_t letters = 0;
+    for (std::size_t pos = 0; pos < word.text.size();) letters += !is_haraka(next_code_point(word.text, pos));
+    double width = std::max(0.01, word.right - word.left);
+    auto want = std::size_t(std::clamp((x - word.left) / width * double(letters), 0.0, double(letters) - 1));
+    std::size_t seen = 0, pos = 0;
+    while (pos < word.text.size()) {
+        std::size_t at = pos;
+        bool letter = !is_haraka(next_code_point(word.text, pos));
+        if (letter && seen++ > want) return at;
+    }
+    return pos;
+}
+
+// A haraka drawn as a word of its own (LibreOffice's) put after the letter it sits on.
+// LibreOffice draws a mark at the left edge of its letter: inside the box of the word on its
+// left, it goes with the letter drawn there ("الأُمَم" drawn as "م", "م", "َ", "لأُ", "ا": the
+// fatha on the second "م"); else with the first letter drawn of the word on its right, the
+// end of that word when read (a tanween just left of its final alef).
 std::vector<PdfWord> attach_lone_marks(const std::vector<PdfWord>& words) {
     std::vector<PdfWord> out;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const PdfWord& w = words[i];
         bool lone = w.rtl && !w.text.empty() && w.text.size() <= 6 && has_haraka(w.text) &&
-                    !has_arabic(w.text) && i + 1 < words.size() && words[i + 1].rtl;
-        if (!lone) {
+                    !has_arabic(w.text);
+        if (lone && !out.empty() && out.back().rtl && has_arabic(out.back().text) &&
+            w.left >= out.back().left && w.left < out.back().right - 0.01 * w.size) {
+            PdfWord& left = out.back();
+            left.text.insert(after_letter_at(left, w.left), w.text);
+            continue;
+        }
+        if (!lone || i + 1 >= words.size() || !words[i + 1].rtl) {
             out.push_back(w);
             continue;
         }
