@@ -226,6 +226,32 @@ std::vector<PdfWord> attach_lone_marks(const std::vector<PdfWord>& words) {
     return out;
 }
 
+// `call` is a footnote call of `word`: 1 to 3 digits in a smaller font, raised, touching it.
+bool footnote_call(const PdfWord& word, const PdfWord& call) {
+    if (call.text.empty() || call.text.size() > 6 || call.size > 0.85 * word.size ||
+        call.bottom > word.bottom - 0.1 * word.size)
+        return false;
+    double gap = std::max(call.left - word.right, word.left - call.right);
+    if (gap > 0.1 * word.size) return false;
+    for (std::size_t pos = 0; pos < call.text.size();) {
+        char32_t c = next_code_point(call.text, pos);
+        if (!(c >= '0' && c <= '9') && !(c >= 0x0660 && c <= 0x0669)) return false;
+    }
+    return true;
+}
+
+// Digits as superscript digits: shown as printed, and apart from the word for search
+// ("Forum¹" is the word "forum"; "Forum1" would be a word of its own).
+std::string superscript(const std::string& digits) {
+    static const char32_t sup[] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+    std::string out;
+    for (std::size_t pos = 0; pos < digits.size();) {
+        char32_t c = next_code_point(digits, pos);
+        append_utf8(out, sup[c >= 0x0660 ? c - 0x0660 : c - '0']);
+    }
+    return out;
+}
+
 } // namespace
 
 std::string line_text(const std::vector<PdfWord>& all_words) {
@@ -245,7 +271,8 @@ std::string line_text(const std::vector<PdfWord>& all_words) {
         usual_gap = gaps.empty() ? 0 : gaps[gaps.size() / 2];
     }
     const PdfWord* prev = nullptr;
-    for (const auto& w : words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const PdfWord& w = words[i];
         // Words that touch are one (a footnote call after its word, a change of font); so are
         // two Arabic pieces closer than the line's word spaces, one with a haraka: Chromium
         // draws a letter with a haraka apart, and poppler cuts the word there.
@@ -256,7 +283,8 @@ std::string line_text(const std::vector<PdfWord>& all_words) {
             if (gap > 0.1 * std::max(w.size, prev->size) && !cut_at_mark) visual += ' ';
         }
         prev = &w;
-        visual += w.text;
+        bool call = (i > 0 && footnote_call(words[i - 1], w)) || (i + 1 < words.size() && footnote_call(words[i + 1], w));
+        visual += call ? superscript(w.text) : w.text;
         all_chars += w.text.size();
         if (w.rtl) rtl_chars += w.text.size();
     }
