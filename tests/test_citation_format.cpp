@@ -78,6 +78,22 @@ TEST_CASE("A report paragraph is cited by title, missing parts left out", "[cite
     CHECK(f.format(p, "").ar == "Second capacity-building workshop on the regional review.");
 }
 
+TEST_CASE("A passage of a PDF is cited with its page before its paragraph", "[cite][citation]") {
+    CitationFormatter f;
+    Passage p = statement();
+    p.page = 12;
+    Citation c = f.format(p, "A/73/PV.60");
+    CHECK(c.en == "Statement by Ms. Sara Salman (ESCWA), Second capacity-building workshop on the regional "
+                  "review (A/73/PV.60), 13 August 2020, p. 12, para. 4.");
+    CHECK(c.fr.find("13 août 2020, p. 12, par. 4.") != std::string::npos);
+    CHECK(c.ar.find("، الصفحة 12، الفقرة 4.") != std::string::npos);
+    CHECK(c.csl_json["locator"] == "4"); // the paragraph, when there is one
+    p.para.clear();
+    Citation by_page = f.format(p, "");
+    CHECK(by_page.csl_json["locator"] == "12");
+    CHECK(by_page.csl_json["label"] == "page");
+}
+
 TEST_CASE("Arabic and French passages are cited in the three languages", "[cite][citation]") {
     CitationFormatter f;
     Passage ar;

@@ -44,12 +44,13 @@ struct CiteStyle {
     const char* statement_vowel; ///< before a name starting with a vowel (French elision)
     const char* para;            ///< before the paragraph number
     const char* separator;
+    const char* page;            ///< before the page number of a paged original (PDF)
 };
 
 const std::array<CiteStyle, 3> cite_styles = {{
-    {Lang::ar, "بيان ", "بيان ", "الفقرة ", "، "},
-    {Lang::en, "Statement by ", "Statement by ", "para. ", ", "},
-    {Lang::fr, "Déclaration de ", "Déclaration d’", "par. ", ", "},
+    {Lang::ar, "بيان ", "بيان ", "الفقرة ", "، ", "الصفحة "},
+    {Lang::en, "Statement by ", "Statement by ", "para. ", ", ", "p. "},
+    {Lang::fr, "Déclaration de ", "Déclaration d’", "par. ", ", ", "p. "},
 }};
 
 // Honorifics that tell a person's gender, as shown in ar, en, fr (Lang order), and the
@@ -169,6 +170,9 @@ json csl_item(const Passage& p, std::string_view symbol) {
     if (!p.para.empty()) {
         item["locator"] = p.para;
         item["label"] = "paragraph";
+    } else if (p.page) {
+        item["locator"] = std::to_string(p.page);
+        item["label"] = "page";
     }
     if (!symbol.empty()) item["number"] = std::string(symbol);
     return item;
@@ -217,6 +221,7 @@ Citation CitationFormatter::format(const Passage& p, std::string_view symbol) co
         if (!symbol.empty()) out += " (" + std::string(symbol) + ")";
         std::string when = date(p.date, style.lang);
         if (!when.empty()) out += style.separator + when;
+        if (p.page) out += style.separator + std::string(style.page) + std::to_string(p.page);
         if (!p.para.empty()) out += style.separator + std::string(style.para) + p.para;
         if (out.empty() || out.back() != '.') out += '.';
         (style.lang == Lang::ar ? c.ar : style.lang == Lang::en ? c.en : c.fr) = std::move(out);

@@ -1,6 +1,6 @@
 // Citations of passages and copying them. The citation comes from /api/cite (the server's
 // format) when the server offers it; otherwise, and whenever that fails, the page builds
-// "Title, para. N, Speaker, date" in the UI language.
+// "Title, p. N, para. N, Speaker, date" in the UI language.
 
 import { api } from './api.js';
 import { current_ui, format, t } from './i18n.js';
@@ -10,6 +10,7 @@ let cite_available = true;
 /** The locally built citation of a passage (hit fields), in the UI language. */
 export function fallback_citation(p) {
   const parts = [p.doc_title];
+  if (p.page) parts.push(t('doc_page', { page: format.number(p.page) }));
   if (p.para) parts.push(t('cite_para', { para: p.para }));
   if (p.speaker) parts.push(p.speaker);
   if (p.date) parts.push(format.date(p.date));
