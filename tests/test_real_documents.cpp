@@ -120,3 +120,18 @@ TEST_CASE("a scanned PDF is named and skipped, and read under --ocr", "[document
     REQUIRE(scanned["passages"].size() > 0);
     CHECK(scanned["passages"][0]["page"] == 1);
 }
+
+TEST_CASE("a document that turns bad keeps what the index had of it", "[documents][real]") {
+    Folder f({"en-numbered.docx"});
+    REQUIRE(f.run.status == 0);
+    f.server.reset();
+    fs::copy_file(test::fixtures() / "documents" / "bad-truncated.docx", f.in / "en-numbered.docx",
+                  fs::copy_options::overwrite_existing);
+    auto again = test::run_indexer("--db " + f.db + " " + f.in.string());
+    CHECK(again.status == 1); // nothing could be indexed this time
+    CHECK(again.output.find("en-numbered.docx: ") != std::string::npos);
+    test::TestServer server(f.db);
+    auto c = server.client();
+    json r = get_json(c, "/api/search?q=" + url_encode("\"exit permit\""));
+    CHECK(r["total"] == 1); // the passages of the last good version are still there
+}
