@@ -100,8 +100,10 @@ int main(int argc, char** argv) {
         print_skipped(r);
         if (stop_requested) return mahdar::exit_status(mahdar::ErrorCode::interrupted);
         if (r.files_indexed + r.files_unchanged == 0) {
-            std::cerr << "mahdar-indexer: nothing could be indexed: all " << r.files_skipped
-                      << " files were skipped (reasons above)\n";
+            std::cerr << "mahdar-indexer: nothing could be indexed: "
+                      << (r.files_skipped == 1 ? std::string("the file was skipped")
+                                               : "all " + std::to_string(r.files_skipped) + " files were skipped")
+                      << " (reasons above)\n";
             return mahdar::exit_status(mahdar::ErrorCode::internal);
         }
         return r.problems.empty() ? 0 : mahdar::exit_status(mahdar::ErrorCode::bad_input);
