@@ -154,11 +154,11 @@ TEST_CASE("two columns: reading order, hyphens, running lines, notes, headings",
     for (const auto& b : l.blocks) CHECK((b.page >= 1 && b.page <= 3));
 }
 
-TEST_CASE("Arabic from three producers: the source's words come out", "[pdf][arabic]") {
+TEST_CASE("Arabic from four producers: the source's words come out", "[pdf][arabic]") {
     std::string source = fixture("pdf-arabic-source.ar.md");
     // Only the producers whose text layer carries the text: WeasyPrint 57's Arabic text layer
-    // is broken (next test).
-    for (std::string producer : {"libreoffice", "chromium"}) {
+    // is broken (a test below).
+    for (std::string producer : {"libreoffice", "chromium", "xelatex"}) {
         Layout l = read("pdf-arabic-" + producer + ".pdf");
         std::string text = all_text(l);
         double r = recall(source, text);
@@ -190,9 +190,10 @@ TEST_CASE("Arabic from three producers: the source's words come out", "[pdf][ara
     }
 }
 
-TEST_CASE("Arabic from two producers: each source paragraph is one block", "[pdf][arabic]") {
+TEST_CASE("Arabic from three producers: each source paragraph is one block", "[pdf][arabic]") {
     // LibreOffice sets the Arabic paragraphs flush left with a ragged right edge; Chromium
-    // flush right. Either way a paragraph's lines join, and numbered paragraphs stay apart.
+    // flush right; XeLaTeX justified. Either way a paragraph's lines join, and numbered
+    // paragraphs stay apart.
     std::string source = fixture("pdf-arabic-source.ar.md");
     std::vector<std::string> paragraphs; // the source's blocks that are not headings
     for (std::size_t b = 0; b < source.size();) {
@@ -204,7 +205,7 @@ TEST_CASE("Arabic from two producers: each source paragraph is one block", "[pdf
         if (!para.empty() && para[0] != '#') paragraphs.push_back(para);
     }
     REQUIRE(paragraphs.size() == 13);
-    for (std::string producer : {"libreoffice", "chromium"}) {
+    for (std::string producer : {"libreoffice", "chromium", "xelatex"}) {
         Layout l = read("pdf-arabic-" + producer + ".pdf");
         std::vector<const Block*> got;
         for (const auto& b : l.blocks)
@@ -238,6 +239,19 @@ TEST_CASE("a text layer whose font map is broken is not taken as text", "[pdf][a
     // WeasyPrint 57.2 maps Arabic glyphs to whole runs of text (Kozea/WeasyPrint#1686).
     std::string message = failure(fixture("pdf-arabic-weasyprint.pdf"));
     CHECK(failure_reason(message) == "no text layer");
+}
+
+TEST_CASE("XeLaTeX's Arabic: marks on their letters, brackets as read, words whole", "[pdf][arabic]") {
+    // XeLaTeX gives each glyph its own character in HarfBuzz's visual order: a mark before the
+    // letter it sits on (poppler even cuts a tanween off its alef), the mirrored bracket's
+    // character, and Amiri spaces a letter after one that does not join it ("شر يك").
+    std::string text = all_text(read("pdf-arabic-xelatex.pdf"));
+    for (auto s : {"نظّمت", "وتلقّي", "الأُمَم المتّحدة", "اجتماعاً تشاورياً عبر", "وفقاً لقرار",
+                   "بلداً،", "(الإسكوا)", "(الاتفاق العالمي)،", "شريك أساسي", "التشاورية", "أفريقيا"})
+        CHECK(text.find(s) != std::string::npos);
+    // LibreOffice draws marks in the same order.
+    std::string libreoffice = all_text(read("pdf-arabic-libreoffice.pdf"));
+    for (auto s : {"نظّمت", "وتلقّي", "بلداً،"}) CHECK(libreoffice.find(s) != std::string::npos);
 }
 
 TEST_CASE("Tesseract's own text layer is read in logical order", "[pdf][arabic]") {

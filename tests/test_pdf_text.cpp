@@ -1,7 +1,9 @@
-// The PDF reader's pure parts: Arabic repair (ingest/arabic_repair.h), words to lines
-// (ingest/pdf_layout.h), lines to blocks (ingest/pdf_blocks.h). No PDF needed.
+// The PDF reader's pure parts: Arabic repair (ingest/arabic_repair.h), marks among glyphs
+// (ingest/pdf_glyphs.h), words to lines (ingest/pdf_layout.h), lines to blocks
+// (ingest/pdf_blocks.h). No PDF needed.
 #include "ingest/arabic_repair.h"
 #include "ingest/pdf_blocks.h"
+#include "ingest/pdf_glyphs.h"
 #include "ingest/pdf_layout.h"
 
 #include <catch2/catch.hpp>
@@ -89,6 +91,90 @@ TEST_CASE("a haraka drawn as a word of its own goes on the letter it sits on", "
     CHECK(line_text({arabic("\u064B", 59.5, 59.5), arabic("ايرواشت", 60.9, 100.2),
                      arabic("\u064B", 102.9, 102.9), arabic("اعامتجا", 104.3, 143.1)}) ==
           "اجتماعاً تشاورياً");
+}
+
+namespace {
+
+// A run of Arabic glyphs drawn left to right from `left`, `width` points each; a mark takes
+// no room (it does not move the pen).
+PdfRun run(std::u32string text, double left, double width = 5) {
+    PdfRun r;
+    r.size = 12, r.top = 100, r.bottom = 114, r.left = left;
+    for (char32_t c : text) {
+        double w = is_arabic_mark(c) ? 0 : width;
+        r.glyphs.push_back({c, left, left + w});
+        left += w;
+    }
+    r.right = left;
+    return r;
+}
+
+std::u32string text_of(const PdfRun& r) {
+    std::u32string out;
+    for (const auto& g : r.glyphs) out += g.c;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a mark drawn before its letter, as XeLaTeX does, goes after it", "[pdf][arabic]") {
+    // "نظّمت" as HarfBuzz draws it, left to right: ت م ّ ظ ن, the shadda on the "ظ" at its right.
+    std::vector<PdfRun> runs{run(U"تم\u0651ظن", 100)};
+    marks_after_their_letters(runs);
+    CHECK(text_of(runs[0]) == U"تمظ\u0651ن");
+    // A mark after a comma sits on the letter after it ("بلداً،" drawn ، ً ا د ل ب), even with
+    // a box that a kern widened.
+    std::vector<PdfRun> comma{run(U"،\u064Bادلب", 100)};
+    comma[0].glyphs[1].right += 2;
+    marks_after_their_letters(comma);
+    CHECK(text_of(comma[0]) == U"،ا\u064Bدلب");
+    // A tanween cut off its alef, glued to the word on its left ("وفقاً لقرار"), goes to its alef.
+    std::vector<PdfRun> cut{run(U"رارقل\u064B", 100), run(U"اقفو", 127.5)};
+    marks_after_their_letters(cut);
+    REQUIRE(cut.size() == 2);
+    CHECK(text_of(cut[0]) == U"رارقل");
+    CHECK(cut[0].right == 125);
+    CHECK(text_of(cut[1]) == U"ا\u064Bقفو");
+    // A mark of its own drawn inside the word on its left stays for line_text to place.
+    std::vector<PdfRun> inside{run(U"أ", 100), run(U"\u064F", 101), run(U"لا", 105)};
+    marks_after_their_letters(inside);
+    CHECK(inside.size() == 3);
+    // One glyph standing for a letter and its mark (Chromium's: equal shares of one box) and a
+    // mark with a box of its own (LibreOffice's) are already in place.
+    std::vector<PdfRun> shared{run(U"ا\u064Bقفو", 100)};
+    shared[0].glyphs[0].right = 101.5, shared[0].glyphs[1] = {0x064B, 101.5, 103};
+    std::vector<PdfRun> boxed{run(U"ت\u0651ملا", 100)};
+    boxed[0].glyphs[1].right += 3;
+    marks_after_their_letters(shared);
+    marks_after_their_letters(boxed);
+    CHECK(text_of(shared[0]) == U"ا\u064Bقفو");
+    CHECK(text_of(boxed[0]) == U"ت\u0651ملا");
+}
+
+TEST_CASE("brackets read as drawn around an Arabic word", "[pdf][arabic]") {
+    // XeLaTeX's characters are the mirrored glyphs' ("(اوكسإلا)" drawn), Chromium's the text's.
+    CHECK(brackets_as_read("(اوكسإلا)") == ")اوكسإلا(");
+    CHECK(brackets_as_read(")اوكسإلا(") == ")اوكسإلا(");
+    CHECK(repair_arabic(visual_to_logical(brackets_as_read("(اوكسإلا)"))) == "(الإسكوا)");
+    CHECK(brackets_as_read("[«يملاعلا") == "[»يملاعلا");
+    CHECK(brackets_as_read("(2021)") == "(2021)"); // no Arabic letter beside them
+}
+
+TEST_CASE("Arabic pieces of one word are joined, words apart stay apart", "[pdf][arabic]") {
+    auto arabic = [](std::string text, double left, double right) {
+        PdfWord w = word(std::move(text), left, 580);
+        w.right = right;
+        w.size = 12;
+        w.rtl = true;
+        return w;
+    };
+    // Amiri spaces the "ي" after a "ر" (which does not join it): "شريك" in two pieces.
+    CHECK(line_text({arabic("يساسأ", 295.2, 320.4), arabic("كي", 323.5, 335.6), arabic("رش", 337.1, 347.8),
+                     arabic("ناسنإلا", 351.0, 380.0)}) == "الإنسان شريك أساسي");
+    // A word ending in a tanween ends there, however close the next (XeLaTeX's justified line).
+    CHECK(line_text({arabic("رارقل", 411.5, 430.7), arabic("ا\u064Bقفو", 433.2, 448.8),
+                     arabic("هضارعتساو", 452.3, 497.8), arabic("يملاعلا", 501.4, 524.4)}) ==
+          "العالمي واستعراضه وفقاً لقرار");
 }
 
 TEST_CASE("two columns are read one after the other, a spanning title first", "[pdf][layout]") {

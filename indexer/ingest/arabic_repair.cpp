@@ -131,6 +131,21 @@ std::string fix_lam_alef_order(std::string_view text) {
     return encode(w);
 }
 
+std::string brackets_as_read(std::string_view visual_word) {
+    static constexpr std::u32string_view opening = U"([{\u00AB", closing = U")]}\u00BB";
+    std::u32string w = decode(visual_word);
+    auto arabic = [&](std::size_t i) { return i < w.size() && (is_arabic_letter(w[i]) || is_haraka(w[i])); };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t o = opening.find(w[i]), c = closing.find(w[i]);
+        if (o == c) continue; // not a bracket
+        std::size_t pair = o != std::u32string_view::npos ? o : c;
+        bool left_of_letters = arabic(i + 1), right_of_letters = i > 0 && arabic(i - 1);
+        if (left_of_letters && !right_of_letters) w[i] = closing[pair];
+        if (right_of_letters && !left_of_letters) w[i] = opening[pair];
+    }
+    return encode(w);
+}
+
 std::string strip_bidi_controls(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -31,6 +31,12 @@ std::string strip_bidi_controls(std::string_view text);
 /// "ني", "نو") than start with "ال" or end with "ة", "ات", "ين", "ون".
 bool looks_visual_order(std::string_view line);
 
+/// An Arabic word in visual order (left to right as drawn) with the bracket drawn on the left
+/// of its letters a closing one and the one on their right an opening one, which is how they
+/// read once the word is turned: producers that give each glyph its own character give the
+/// mirrored glyph's ("(اوكسإلا)" → ")اوكسإلا(", read "(الإسكوا)"). Pairs ( ) [ ] { } « ».
+std::string brackets_as_read(std::string_view visual_word);
+
 /// The direction a paragraph's text runs in.
 enum class TextDirection { ltr, rtl };
 

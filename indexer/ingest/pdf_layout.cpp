@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
 #include <utility>
 
 namespace mahdar {
@@ -252,6 +253,38 @@ std::string superscript(const std::string& digits) {
     return out;
 }
 
+// The first code point of `text` and the one after it (0 where there is none).
+std::pair<char32_t, char32_t> first_two(const std::string& text) {
+    std::size_t pos = 0;
+    char32_t a = pos < text.size() ? next_code_point(text, pos) : 0;
+    char32_t b = pos < text.size() ? next_code_point(text, pos) : 0;
+    return {a, b};
+}
+
+// An Arabic letter that does not join the letter after it (ء آ أ ؤ إ ا ة د ذ ر ز و ٱ).
+bool joins_no_next(char32_t c) {
+    static constexpr std::u32string_view letters = U"\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062F\u0630\u0631\u0632\u0648\u0671";
+    return c != 0 && letters.find(c) != std::u32string_view::npos;
+}
+
+// Whether two Arabic pieces of a line, `left` and `right` as drawn, `gap` apart, are one
+// word: poppler cuts a word where the font spaces its letters apart. Chromium draws a letter
+// with a haraka apart (a cut closer than the line's word spaces, a haraka on either side),
+// but a tanween ends a word unless an alef follows it ("شكرًا"); fonts space the letter after
+// one that does not join it (Amiri's "ر" + "ي"): a cut well under the line's word spaces.
+bool one_word(const PdfWord& left, const PdfWord& right, double gap, double usual_gap) {
+    if (!left.rtl || !right.rtl) return false;
+    auto [last, mark] = first_two(right.text); // read last, where the cut is
+    bool tanween = mark >= 0x064B && mark <= 0x064D;
+    std::string_view l = left.text;
+    std::size_t from = l.size();
+    while (from > 0 && (static_cast<unsigned char>(l[from - 1]) & 0xC0) == 0x80) --from;
+    bool alef_next = l.substr(from) == "\u0627";
+    if (joins_no_next(last) && gap < 0.55 * usual_gap) return true;
+    if (tanween && !alef_next) return false;
+    return (has_haraka(left.text) || has_haraka(right.text)) && gap < 0.85 * usual_gap;
+}
+
 } // namespace
 
 std::string line_text(const std::vector<PdfWord>& all_words) {
@@ -274,17 +307,15 @@ std::string line_text(const std::vector<PdfWord>& all_words) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const PdfWord& w = words[i];
         // Words that touch are one (a footnote call after its word, a change of font); so are
-        // two Arabic pieces closer than the line's word spaces, one with a haraka: Chromium
-        // draws a letter with a haraka apart, and poppler cuts the word there.
+        // Arabic pieces of one word (one_word).
         if (prev) {
             double gap = w.left - prev->right;
-            bool cut_at_mark = w.rtl && prev->rtl && (has_haraka(w.text) || has_haraka(prev->text)) &&
-                               gap < 0.85 * usual_gap;
-            if (gap > 0.1 * std::max(w.size, prev->size) && !cut_at_mark) visual += ' ';
+            if (gap > 0.1 * std::max(w.size, prev->size) && !one_word(*prev, w, gap, usual_gap))
+                visual += ' ';
         }
         prev = &w;
         bool call = (i > 0 && footnote_call(words[i - 1], w)) || (i + 1 < words.size() && footnote_call(words[i + 1], w));
-        visual += call ? superscript(w.text) : w.text;
+        visual += call ? superscript(w.text) : w.rtl ? brackets_as_read(w.text) : w.text;
         all_chars += w.text.size();
         if (w.rtl) rtl_chars += w.text.size();
     }

@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "ingest/arabic_repair.h"
 #include "ingest/pdf_blocks.h"
+#include "ingest/pdf_glyphs.h"
 #include "ingest/pdf_layout.h"
 #include "ingest/pdf_ocr.h"
 
@@ -37,22 +38,6 @@ void silence_poppler() {
     std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
 }
 
-struct Glyph {
-    char32_t c;
-    double left, right;
-};
-
-bool is_mark(char32_t c) {
-    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED);
-}
-
-// A run of glyphs of one word, as poppler drew them.
-struct RawWord {
-    std::vector<Glyph> glyphs;
-    double left, top, right, bottom, size;
-    bool bold, space_after;
-};
-
 bool bold_font(std::string name) {
     std::transform(name.begin(), name.end(), name.begin(), [](char c) { return char(std::tolower((unsigned char)c)); });
     for (const char* w : {"bold", "black", "heavy", "semibold", "demi"})
@@ -75,8 +60,8 @@ private:
     std::vector<std::pair<std::string, bool>> known_;
 };
 
-RawWord raw_word(const poppler::text_box& box, BoldFonts& bold_fonts) {
-    RawWord w;
+PdfRun raw_word(const poppler::text_box& box, BoldFonts& bold_fonts) {
+    PdfRun w;
     poppler::rectf r = box.bbox();
     w.left = r.left(), w.top = r.top(), w.right = r.right(), w.bottom = r.bottom();
     w.size = box.get_font_size();
@@ -99,7 +84,7 @@ RawWord raw_word(const poppler::text_box& box, BoldFonts& bold_fonts) {
 
 // Boxes glued to the next (no space after it, on the same line, touching) are one word:
 // Tesseract's text layer gives one box per letter.
-bool glued(const RawWord& a, const RawWord& b) {
+bool glued(const PdfRun& a, const PdfRun& b) {
     if (a.space_after) return false;
     double tol = 0.35 * std::max(a.size, b.size);
     return std::abs(a.top - b.top) < tol && std::abs(a.bottom - b.bottom) < tol &&
@@ -108,7 +93,7 @@ bool glued(const RawWord& a, const RawWord& b) {
 
 // The word's text in visual order (see PdfWord): a word drawn right to left is turned, its
 // marks kept after their letter.
-PdfWord make_word(RawWord&& raw) {
+PdfWord make_word(PdfRun&& raw) {
     PdfWord w;
     w.left = raw.left, w.top = raw.top, w.right = raw.right, w.bottom = raw.bottom;
     w.size = raw.size;
@@ -119,10 +104,10 @@ PdfWord make_word(RawWord&& raw) {
                                      (x.c >= 0xFB50 && x.c <= 0xFEFF);
     w.rtl = arabic;
     if (arabic && g.size() > 1 && g.front().left > g.back().left + 0.01) {
-        std::vector<Glyph> visual;
+        std::vector<PdfGlyph> visual;
         for (std::size_t e = g.size(); e > 0;) {
             std::size_t b = e - 1;
-            while (b > 0 && is_mark(g[b].c)) --b;
+            while (b > 0 && is_arabic_mark(g[b].c)) --b;
             visual.insert(visual.end(), g.begin() + long(b), g.begin() + long(e));
             e = b;
         }
@@ -143,7 +128,7 @@ enum class PageText { usable, none, gibberish };
 // A text layer is unusable when it has no text, or when a third of its characters are
 // private-use, control or replacement characters, or sit in boxes far too narrow for them
 // (a broken ToUnicode map that gives a whole phrase for one glyph).
-PageText judge(const std::vector<RawWord>& words) {
+PageText judge(const std::vector<PdfRun>& words) {
     std::size_t all = 0, bad = 0, letters = 0;
     for (const auto& w : words) {
         double ems = std::max(0.05, (w.right - w.left) / w.size);
@@ -217,10 +202,10 @@ Result<std::unique_ptr<poppler::document>> open(std::string_view bytes) {
 // The page's words, or nothing with `judged` saying why there is no usable text.
 std::vector<PdfWord> page_words(const poppler::page& page, BoldFonts& bold_fonts, PageText& judged) {
     std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-    std::vector<RawWord> raw;
+    std::vector<PdfRun> raw;
     raw.reserve(boxes.size());
     for (const auto& box : boxes) {
-        RawWord w = raw_word(box, bold_fonts);
+        PdfRun w = raw_word(box, bold_fonts);
         if (w.glyphs.empty()) continue;
         if (!raw.empty() && glued(raw.back(), w)) {
             auto& last = raw.back();
@@ -236,6 +221,7 @@ std::vector<PdfWord> page_words(const poppler::page& page, BoldFonts& bold_fonts
     judged = judge(raw);
     std::vector<PdfWord> words;
     if (judged != PageText::usable) return words;
+    marks_after_their_letters(raw);
     words.reserve(raw.size());
     for (auto& r : raw) words.push_back(make_word(std::move(r)));
     return words;
