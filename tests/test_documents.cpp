@@ -143,6 +143,24 @@ TEST_CASE("a UN symbol is found on the first page, filters, facets, and finds it
     CHECK(status == 400);
 }
 
+TEST_CASE("a symbol cited in a report's opening paragraph is not the report's symbol", "[documents]") {
+    test::TempDir tmp;
+    test::write_file(tmp / "in" / "note.md",
+                     "# Background note on the regional review\n\n"
+                     "1. The General Assembly adopted the Global Compact in resolution A/RES/73/195 "
+                     "and decided that regional reviews would take place every four years.\n");
+    test::write_file(tmp / "in" / "A_73_PV.60-EN.md", "# Seventy-third session, 60th plenary meeting\n\n"
+                                                       "The President: I give the floor to the representative of Morocco.\n");
+    REQUIRE(test::run_indexer("--db " + (tmp / "db").string() + " " + (tmp / "in").string()).status == 0);
+    test::TestServer server((tmp / "db").string());
+    auto c = server.client();
+    CHECK(get_json(c, "/api/documents?symbol=" + url_encode("A/RES/73/195"))["documents"].empty());
+    CHECK(get_json(c, "/api/document/note")["symbol"] == "");
+    json pv = get_json(c, "/api/documents?symbol=" + url_encode("A/73/PV.60")); // from the file name
+    REQUIRE(pv["documents"].size() == 1);
+    CHECK(pv["documents"][0]["doc_id"] == "A_73_PV.60-EN");
+}
+
 TEST_CASE("the original file of a document is served read-only, and nothing else is", "[documents]") {
     MixedFolder f;
     REQUIRE(test::run_indexer("--db " + f.db + " " + f.in.string()).status == 3);

@@ -114,17 +114,25 @@ std::optional<std::string> document_id(SourceFile& src, const json& meta) {
     return doc_id;
 }
 
+// A symbol standing in a short line of the header ("E/ESCWA/SDD/2021/3", "A/73/PV.60
+// Distr.: General"), not one cited in prose ("resolution A/RES/73/195 on…").
+std::optional<std::string> header_symbol(const std::string& line) {
+    if (count_words(line) > 8) return std::nullopt;
+    return find_symbol(line);
+}
+
 // The UN symbol of a document: the sidecar's, else the one the file's metadata states, else
-// the first one written in its title, headings or first passages, else its file name's.
+// the first one standing in a short line of its title, headings or first passages, else its
+// file name's.
 void settle_symbol(Document& doc, const Layout* layout, const fs::path& path) {
     if (doc.symbol.empty() && layout && !layout->symbol.empty())
         doc.symbol = canonical_symbol(layout->symbol).value_or("");
     std::optional<std::string> found;
-    if (doc.symbol.empty()) found = find_symbol(doc.title);
+    if (doc.symbol.empty()) found = header_symbol(doc.title);
     for (size_t i = 0; doc.symbol.empty() && !found && i < doc.headings.size() && i < 6; ++i)
-        found = find_symbol(doc.headings[i].text);
+        found = header_symbol(doc.headings[i].text);
     for (size_t i = 0; doc.symbol.empty() && !found && i < doc.passages.size() && i < 4; ++i)
-        if (doc.passages[i].page <= 1) found = find_symbol(doc.passages[i].text);
+        if (doc.passages[i].page <= 1) found = header_symbol(doc.passages[i].text);
     if (doc.symbol.empty() && !found) found = symbol_from_file_name(path.stem().string());
     if (doc.symbol.empty() && found) doc.symbol = *found;
     for (auto& p : doc.passages) p.symbol = doc.symbol;
