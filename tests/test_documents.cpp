@@ -92,6 +92,18 @@ TEST_CASE("a file named on the command line that is gone is reported, the others
     CHECK(r.output.find("files 1 indexed") != std::string::npos);
 }
 
+TEST_CASE("a FIFO named on the command line is refused at once, not waited on", "[documents]") {
+    test::TempDir tmp;
+    test::write_file(tmp / "here.md", report_with_symbol);
+    REQUIRE(test::run_command("mkfifo " + (tmp / "pipe.txt").string()).status == 0);
+    // timeout: before, the indexer blocked in open() for ever, deaf to signals.
+    auto r = test::run_command("timeout -s KILL 20 " + std::string(MAHDAR_INDEXER) + " --db " + (tmp / "db").string() +
+                               " " + (tmp / "pipe.txt").string() + " " + (tmp / "here.md").string() + " 2>&1");
+    CHECK(r.status == 3);
+    CHECK(r.output.find("pipe.txt: not a regular file (a FIFO, socket or device)") != std::string::npos);
+    CHECK(r.output.find("files 1 indexed") != std::string::npos);
+}
+
 TEST_CASE("a run that can index nothing says so and fails", "[documents]") {
     test::TempDir tmp;
     test::write_file(tmp / "in" / "old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(64, '\0'));

@@ -216,6 +216,12 @@ SourceFile read_source(const fs::path& path, const ReadOptions& options) {
     SourceFile src;
     src.path = path;
     std::string bytes;
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) { // opening a FIFO would block
+        src.error = bad_input(fs::is_directory(path, ec) ? "a folder where a file was expected"
+                                                          : "not a regular file (a FIFO, socket or device)");
+        return src;
+    }
     if (!read_file(path, bytes)) {
         src.error = bad_input(fs::exists(path) ? "cannot read the file" : "the file is gone");
         return src;

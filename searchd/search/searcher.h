@@ -114,6 +114,13 @@ auto with_reopen(Context& c, F&& f) {
             if (attempt == 3) throw;
             c.db.reopen();
             c.columns.reset(); // they were for the old revision
+        } catch (const Xapian::DatabaseError& e) {
+            // "EOF reading block" (issue 18): a block the writer freed and reused under a
+            // reader two commits behind. Read at the newest revision again; any other database
+            // error, or this one four times, is real and goes to the caller.
+            if (attempt == 3 || e.get_msg().find("EOF reading block") == std::string::npos) throw;
+            c.db.reopen();
+            c.columns.reset();
         }
     }
 }
