@@ -58,15 +58,6 @@ std::string label_text(std::string_view text, Lang lang) {
     return capital + out.substr(pos);
 }
 
-template <class Index> void add_all(Index& index, const std::vector<std::string>& phrases) {
-    for (const auto& p : phrases) {
-        if constexpr (std::is_same_v<Index, PhraseIndex>)
-            index.add(p, 0);
-        else
-            index.add(p);
-    }
-}
-
 } // namespace
 
 struct RecordHeadFinder::Scan {

@@ -39,15 +39,6 @@ bool is_blank(std::string_view gap) {
     return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-template <class Index> void add_all(Index& index, const std::vector<std::string>& phrases) {
-    for (const auto& p : phrases) {
-        if constexpr (std::is_same_v<Index, PhraseIndex>)
-            index.add(p, 0);
-        else
-            index.add(p);
-    }
-}
-
 } // namespace
 
 bool is_bare_line(std::string_view text) {

@@ -11,9 +11,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace mahdar {
+
+/// Adds every cue phrase of a reference table to a PhraseIndex (payload 0) or a WordSet.
+template <class Index> void add_all(Index& index, const std::vector<std::string>& phrases) {
+    for (const auto& p : phrases) {
+        if constexpr (std::is_same_v<Index, PhraseIndex>)
+            index.add(p, 0);
+        else
+            index.add(p);
+    }
+}
 
 /// A person named after a title. Latin names end where capitalised words end; an Arabic name
 /// ends at punctuation, a stop word or another title, and is `open` when none comes within

@@ -111,4 +111,17 @@ bool has_word_character(std::string_view text) {
     return false;
 }
 
+void append_with_notes(Layout &layout, Block block, std::vector<std::string> &notes, std::uint32_t note_page) {
+    if (!block.text.empty())
+        layout.blocks.push_back(std::move(block));
+    for (auto &text : notes) {
+        Block n;
+        n.kind = BlockKind::note;
+        n.text = std::move(text);
+        n.page = note_page;
+        layout.blocks.push_back(std::move(n));
+    }
+    notes.clear();
+}
+
 } // namespace mahdar

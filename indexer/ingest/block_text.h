@@ -25,6 +25,11 @@ std::string number_of_label(std::string_view label);
 std::string choose_lang(const std::string &latin, const std::string &complex,
                         const std::vector<Block> &blocks);
 
+/// Appends `block` (when its text is not empty) and then, as note blocks on `note_page`, the
+/// notes it called, in order; `notes` is left empty. DOCX and ODT place a footnote or endnote
+/// right after the block that calls it.
+void append_with_notes(Layout &layout, Block block, std::vector<std::string> &notes, std::uint32_t note_page);
+
 /// True when the block has at least one letter or digit (a block of only spaces, bullets or
 /// punctuation is not worth keeping). Pure.
 bool has_word_character(std::string_view text);

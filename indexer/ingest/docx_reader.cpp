@@ -247,16 +247,7 @@ class DocxWalker {
     void emit(Block block, const Gathered &g) {
         block.text = clean_block_text(g.text);
         block.page = g.page ? g.page : page_;
-        if (!block.text.empty())
-            layout_.blocks.push_back(std::move(block));
-        for (auto &note : pending_notes_) {
-            Block n;
-            n.kind = BlockKind::note;
-            n.text = std::move(note);
-            n.page = page_;
-            layout_.blocks.push_back(std::move(n));
-        }
-        pending_notes_.clear();
+        append_with_notes(layout_, std::move(block), pending_notes_, page_);
     }
 
     Layout &layout_;

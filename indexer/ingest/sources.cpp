@@ -153,12 +153,18 @@ void add_document(SourceFile& src, Document doc, const json& meta, const Layout*
     src.documents.push_back(std::move(doc));
 }
 
-void read_text_report(SourceFile& src, std::string& text, const json& meta, const ReadOptions&) {
+// Text sources must be UTF-8; their byte order mark goes. False (with src.error) when not.
+bool as_utf8_text(SourceFile& src, std::string& text) {
     if (!is_valid_utf8(text)) {
         src.error = bad_input("the file is not valid UTF-8");
-        return;
+        return false;
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    return true;
+}
+
+void read_text_report(SourceFile& src, std::string& text, const json& meta, const ReadOptions&) {
+    if (!as_utf8_text(src, text)) return;
     if (auto doc_id = document_id(src, meta)) {
         Document doc = split_report(text, *doc_id);
         doc.format = "text";
@@ -167,12 +173,7 @@ void read_text_report(SourceFile& src, std::string& text, const json& meta, cons
 }
 
 void read_jsonl_file(SourceFile& src, std::string& text, const json&, const ReadOptions&) {
-    if (!is_valid_utf8(text)) {
-        src.error = bad_input("the file is not valid UTF-8");
-        return;
-    }
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-    read_jsonl(src, text);
+    if (as_utf8_text(src, text)) read_jsonl(src, text);
 }
 
 // A document through one of the layout readers (readers.h).
@@ -232,7 +233,8 @@ SourceFile read_source(const fs::path& path, const ReadOptions& options) {
     }
     // The sidecar's text is folded into the content hash, so that editing it re-indexes the file.
     std::string meta_text;
-    if (fs::exists(sidecar_path(path)) && !read_file(sidecar_path(path), meta_text)) meta_text.clear();
+    if (fs::path sidecar = sidecar_path(path); fs::exists(sidecar) && !read_file(sidecar, meta_text))
+        meta_text.clear();
     src.content_hash = fnv1a_hex(meta_text.empty() ? bytes : bytes + '\0' + meta_text);
     if (options.unchanged && options.unchanged(src.content_hash)) {
         src.unchanged = true;
