@@ -36,7 +36,8 @@ std::vector<std::string> joint_speakers(std::string_view speaker) {
 namespace {
 namespace s = schema;
 
-// Positional words, their pairs and Z stems.
+// Positional words, their pairs, and Z stems at the word's position (a quoted phrase also
+// matches across inflection and clitics: query_parser.h).
 void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyzer& analyzer,
                std::vector<std::string>* words) {
     Xapian::termpos pos = 0;
@@ -51,7 +52,8 @@ void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyz
         // Numbers have no stem; function words of the passage's language none worth searching
         // (the parser asks for none).
         if (t.stem.empty() || analyzer.lists().is_stopword(t.word, lang)) continue;
-        doc.add_term(std::string(s::stem) + t.stem);
+        doc.add_posting(std::string(s::stem) + t.stem, pos);
+        for (const auto& v : t.variants) doc.add_posting(std::string(s::stem) + v, pos);
     }
 }
 

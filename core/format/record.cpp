@@ -230,7 +230,7 @@ IndexStamp current_stamp(const WordLists& lists) {
 }
 
 bool has_word_pairs(const IndexStamp& s, const WordLists& lists) {
-    return s.version == schema::version && s.word_pairs == lists.fingerprint();
+    return (s.version == "2" || s.version == schema::version) && s.word_pairs == lists.fingerprint();
 }
 
 IndexStamp read_stamp(const Xapian::Database& db) {

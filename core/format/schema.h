@@ -13,7 +13,7 @@ namespace mahdar::schema {
 
 // ---- Term prefixes ---------------------------------------------------------------------------
 // Unprefixed terms are normalised, unstemmed words WITH positions (phrase search).
-inline constexpr std::string_view stem = "Z";        ///< stemmed word, no positions
+inline constexpr std::string_view stem = "Z";        ///< stem or stem variant, at its word's position (version 3)
 inline constexpr std::string_view id = "Q";          ///< unique passage id (one per document)
 inline constexpr std::string_view lang = "L";        ///< language: Lar, Len, Lfr
 inline constexpr std::string_view date = "D";        ///< meeting date YYYYMMDD
@@ -58,7 +58,8 @@ inline constexpr std::string_view meta_version = "mahdar_schema";
 /// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
 /// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
 /// pairs off for searchd, rightly: its passages have none.
-inline constexpr std::string_view version = "2";
+/// "3": stems (Z) have positions, so phrases match across inflection and clitics.
+inline constexpr std::string_view version = "3";
 /// WordLists::fingerprint() of the lists the index made its word pairs with, set when the index
 /// is created; "" or missing: not every passage has them (an index from before pairs, or one
 /// added to with another list), so phrases are checked by positions only.

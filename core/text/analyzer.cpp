@@ -86,11 +86,34 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Analyzer::word_spans(std::s
     return spans;
 }
 
+namespace {
+
+void add_variant(WordToken& t, std::string v) {
+    if (!v.empty() && v != t.stem && std::find(t.variants.begin(), t.variants.end(), v) == t.variants.end())
+        t.variants.push_back(std::move(v));
+}
+
+bool ends_with_x_plural(std::string_view folded) {
+    return folded.size() > 4 && (folded.substr(folded.size() - 3) == "eux" || folded.substr(folded.size() - 3) == "oux");
+}
+
+} // namespace
+
+// French: the accented word is stemmed, then the stem folded (LANGUAGE.md), but a word typed
+// without its accents can only be stemmed as typed ("regulieres" → "regulier", where
+// "régulières" → "reguli"): the folded word's stem is a variant. Snowball leaves the -eux/-oux
+// plurals of -eu/-ou nouns whole (enjeux, hiboux): the singular's stem is one too.
+void Analyzer::french_variants(WordToken& t, const std::string& accented) {
+    add_variant(t, french_(t.word));
+    if (ends_with_x_plural(t.word)) add_variant(t, fold_accents(french_(accented.substr(0, accented.size() - 1))));
+}
+
 WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
     WordToken t;
     std::string w = normalise_word(raw);
     if (is_arabic_script(w)) {
         t.stem = arabic_light_stem(w);
+        for (auto& v : arabic_stem_variants(w)) add_variant(t, std::move(v));
         t.word = std::move(w);
         return t;
     }
@@ -104,6 +127,7 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
     Xapian::Stem& stemmer = rules.lang == Lang::fr ? french_ : english_;
     t.word = fold_accents(w);
     t.stem = rules.order == StemOrder::stem_then_fold ? fold_accents(stemmer(w)) : stemmer(t.word);
+    if (rules.lang == Lang::fr) french_variants(t, w);
     return t;
 }
 

@@ -23,12 +23,17 @@ namespace mahdar {
 
 /// One word of a text: where it stands in the ORIGINAL text (UTF-8 byte offsets, so snippets
 /// and highlights land on the characters the reader sees), its normalised form (the positional
-/// term) and its stem (empty for numbers).
+/// term), its stem (empty for numbers) and the further stems it shares with its other written
+/// forms (an Arabic word read without its proclitics or as the singular of a broken plural, a
+/// French word's stem without accents, a -eux/-oux plural's singular). The indexer gives the
+/// stem and every variant a Z term at the word's position, and the query parser asks for them
+/// all: "شأن" meets "بشأن", "regulieres" meets "régulières", "enjeux" meets "enjeu".
 struct WordToken {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     std::string word;
     std::string stem;
+    std::vector<std::string> variants; ///< never equal to `stem`, no repeats
 };
 
 /// Strips a French elided article or pronoun (l' d' qu' jusqu' …) from a normalised word:
@@ -66,6 +71,8 @@ public:
     WordToken analyse_word(std::string_view raw, Lang lang);
 
 private:
+    void french_variants(WordToken& t, const std::string& accented);
+
     const WordLists& lists_;
     std::unique_ptr<icu::BreakIterator> breaker_;
     Xapian::Stem english_;

@@ -45,6 +45,7 @@ void merge(Highlight& into, const Highlight& from) {
 struct QueryParser::Token {
     enum Kind { word, phrase, field, op_or, op_and, op_not } kind = word;
     bool negated = false;
+    bool exact = false; ///< `=word`, `="…"`: the forms as written only
     std::string text;
     std::string name; ///< field name
 };
@@ -78,6 +79,7 @@ Result<std::vector<QueryParser::Token>> QueryParser::lex(std::string_view q) con
         if (is_space(q[i])) { ++i; continue; }
         Token t;
         if (q[i] == '-' && i + 1 < q.size() && !is_space(q[i + 1])) { t.negated = true; ++i; }
+        if (q[i] == '=' && i + 1 < q.size() && !is_space(q[i + 1])) { t.exact = true; ++i; }
         if (quote_at(q.substr(i), opening_quotes)) {
             auto inner = read_quoted(q, i);
             if (!inner) return inner.error();
@@ -115,7 +117,7 @@ std::vector<Lang> QueryParser::languages_for(std::string_view word) const {
     return word_languages(word, only_lang_);
 }
 
-std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Highlight& marks,
+std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, bool exact, Highlight& marks,
                                                      std::vector<std::string>& plain_words) {
     if (raw.size() > 1 && raw.back() == '*') {
         WordToken t = analyzer_.analyse_word(raw.substr(0, raw.size() - 1), languages_for(raw).back());
@@ -127,7 +129,7 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Highl
     if (auto symbol = canonical_symbol(raw)) return symbol_query(*symbol, raw, marks);
     auto spans = analyzer_.word_spans(raw);
     if (spans.empty()) return std::nullopt;
-    if (spans.size() > 1) return phrase_query(raw, marks); // "whole-of-government", "A/RES/73/195"
+    if (spans.size() > 1) return phrase_query(raw, exact, marks); // "whole-of-government", "A/RES/73/195"
     std::string_view w = raw.substr(spans[0].first, spans[0].second - spans[0].first);
     std::vector<std::string> terms;
     for (Lang lang : languages_for(w)) {
@@ -136,15 +138,12 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, Highl
         if (lang == languages_for(w).front()) plain_words.push_back(t.word);
         terms.push_back(t.word);
         marks.words.insert(t.word);
-        // "sûre" stems to "sur": a stem that is a function word would match everywhere. (A
-        // function word's own stem is still asked for: "say" finds "says", whose stem it is.)
-        if (t.stem.empty() || (t.stem != t.word && analyzer_.lists().is_stopword(t.stem))) continue;
-        terms.push_back("Z" + t.stem);
-        marks.stems.insert(t.stem);
-        // light10 strips "لل" from للاجئين leaving اجي, but "ال" from اللاجئين leaving لاجي.
-        if (lang == Lang::ar && t.stem.rfind("ل", 0) == 0 && t.stem.size() >= 6) {
-            terms.push_back("Z" + t.stem.substr(2));
-            marks.stems.insert(t.stem.substr(2));
+        // A stem that is a function word ("ans" → "an") is asked for too: the index gives
+        // function words no stem term, so it finds only the content words that stem to it.
+        if (exact || t.stem.empty()) continue;
+        for (const auto& stem : stems_of(t)) {
+            terms.push_back(std::string(schema::stem) + stem);
+            marks.stems.insert(stem);
         }
     }
     std::sort(terms.begin(), terms.end());
@@ -168,18 +167,64 @@ Xapian::Query QueryParser::phrase_of(const std::vector<std::string>& words) cons
                          Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
 }
 
+// One phrase over the words' stems, where a word has them in a passage of `lang`: a word is
+// any of its stems and variants at its position; numbers and function words as written.
+// Nothing when no word has a stem (the phrase as written is all there is).
+std::optional<Xapian::Query> QueryParser::loose_phrase_of(const std::vector<WordToken>& tokens, Lang lang,
+                                                          Highlight& marks) const {
+    std::vector<Xapian::Query> parts;
+    bool stemmed = false;
+    for (const auto& t : tokens) {
+        if (t.stem.empty() || analyzer_.lists().is_stopword(t.word, lang)) {
+            parts.emplace_back(t.word);
+            continue;
+        }
+        stemmed = true;
+        std::vector<Xapian::Query> forms;
+        for (const auto& stem : stems_of(t)) {
+            forms.emplace_back(std::string(schema::stem) + stem);
+            marks.stems.insert(stem);
+        }
+        parts.push_back(forms.size() == 1 ? forms.front() : Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()));
+    }
+    if (!stemmed) return std::nullopt;
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
+}
+
 // A phrase is analysed as the indexer would have analysed the same words in a passage of each
 // language it may be in (text/language.h word_languages): "l'objectif 23" is "objectif 23" in a
-// French passage and "l'objectif 23" in an English one, whatever else the query holds.
-std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, Highlight& marks) {
-    std::vector<Xapian::Query> alternatives;
-    for (const auto& words : analyzer_.analyse_as_indexed(text, only_lang_)) {
+// French passage and "l'objectif 23" in an English one, whatever else the query holds. Unless
+// `exact`, the words may be inflected or carry other clitics (their stems at consecutive
+// positions), and the phrase as written ranks first.
+std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, bool exact, Highlight& marks) {
+    std::vector<Xapian::Query> as_written, loose;
+    std::vector<std::vector<std::string>> seen;
+    for (Lang lang : word_languages("", only_lang_)) {
+        std::vector<WordToken> tokens = analyzer_.analyse(text, lang);
+        std::vector<std::string> words;
+        for (const auto& t : tokens) words.push_back(t.word);
+        if (words.empty() || std::find(seen.begin(), seen.end(), words) != seen.end()) continue;
+        seen.push_back(words);
         marks.words.insert(words.begin(), words.end());
-        alternatives.push_back(phrase_of(words));
+        as_written.push_back(phrase_of(words));
+        if (auto q = exact ? std::nullopt : loose_phrase_of(tokens, lang, marks)) loose.push_back(*q);
     }
-    if (alternatives.empty()) return std::nullopt;
-    if (alternatives.size() == 1) return alternatives.front();
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    if (as_written.empty()) return std::nullopt;
+    auto any = [](std::vector<Xapian::Query>& q) {
+        return q.size() == 1 ? q.front() : Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
+    };
+    if (loose.empty()) return any(as_written);
+    // OR, not AND_MAYBE: an index from before schema version 3 has stems without positions,
+    // where only the phrase as written can match. A match as written is a loose match too,
+    // and has both weights.
+    return Xapian::Query(Xapian::Query::OP_OR, any(loose), any(as_written));
+}
+
+std::vector<std::string> QueryParser::stems_of(const WordToken& t) {
+    std::vector<std::string> out = {t.stem};
+    out.insert(out.end(), t.variants.begin(), t.variants.end());
+    return out;
 }
 
 // A UN symbol typed as a word finds its document first — every passage of it, ahead of
@@ -189,7 +234,7 @@ Xapian::Query QueryParser::symbol_query(const std::string& symbol, std::string_v
     Xapian::Query document(Xapian::Query::OP_FILTER,
                            Xapian::Query((new Xapian::FixedWeightPostingSource(document_weight))->release()),
                            Xapian::Query(schema::term(schema::symbol, symbol)));
-    auto cited = phrase_query(raw, marks);
+    auto cited = phrase_query(raw, true, marks);
     return cited ? Xapian::Query(Xapian::Query::OP_OR, document, *cited) : document;
 }
 
@@ -256,7 +301,8 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
         }
         bool stop = t.kind == Token::word && analyzer_.lists().is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
         Highlight marks;
-        auto q1 = t.kind == Token::phrase ? phrase_query(t.text, marks) : word_query(t.text, marks, out.plain_words);
+        auto q1 = t.kind == Token::phrase ? phrase_query(t.text, t.exact, marks)
+                                          : word_query(t.text, t.exact, marks, out.plain_words);
         if (!stop) merge(out.highlight, std::exchange(marks, {}));
         if (!q1) continue;
         bool negated = t.negated || pending_not;

@@ -49,9 +49,12 @@ Xapian::Query adjacent_words(const std::string& first, const std::string& second
                              const WordLists& lists);
 
 /// Parses queries: words (implicit AND), "phrases" (also “…” and «…»), OR between two terms,
-/// NOT/-term, word* prefixes, and field:value filters. A Latin word with no language filter is
-/// searched as English and French (its unstemmed form and both stems, as one synonym); Arabic
-/// script words by the Arabic rules. Not thread-safe (uses the caller's Analyzer).
+/// NOT/-term, word* prefixes, and field:value filters. A word is its form as written and every
+/// stem and variant of it (text/analyzer.h WordToken), as one synonym: a Latin word with no
+/// language filter as English and French, Arabic script words by the Arabic rules. A phrase
+/// matches its words inflected or with other clitics too, the phrase as written ranked first.
+/// `=word` and `="…"` ask for the forms as written only (the exact operator). Not thread-safe
+/// (uses the caller's Analyzer).
 class QueryParser {
 public:
     QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
@@ -66,9 +69,11 @@ private:
                                       std::vector<Clause>& clauses);
     void combine(const std::vector<Clause>& clauses, ParsedQuery& out) const;
     Result<std::vector<Token>> lex(std::string_view q) const;
-    std::optional<Xapian::Query> word_query(std::string_view raw, Highlight& marks,
+    std::optional<Xapian::Query> word_query(std::string_view raw, bool exact, Highlight& marks,
                                             std::vector<std::string>& plain_words);
-    std::optional<Xapian::Query> phrase_query(std::string_view text, Highlight& marks);
+    std::optional<Xapian::Query> phrase_query(std::string_view text, bool exact, Highlight& marks);
+    std::optional<Xapian::Query> loose_phrase_of(const std::vector<WordToken>& tokens, Lang lang, Highlight& marks) const;
+    static std::vector<std::string> stems_of(const WordToken& t);
     Xapian::Query symbol_query(const std::string& symbol, std::string_view raw, Highlight& marks);
     Xapian::Query phrase_of(const std::vector<std::string>& words) const;
     std::optional<Error> field(const Token& t, ParsedQuery& out) const;

@@ -7,6 +7,8 @@ namespace {
 
 bool matches(const WordToken& t, const Highlight& h) {
     if (h.words.count(t.word) || (!t.stem.empty() && h.stems.count(t.stem))) return true;
+    for (const auto& v : t.variants)
+        if (h.stems.count(v)) return true;
     return std::any_of(h.prefixes.begin(), h.prefixes.end(),
                        [&t](const std::string& p) { return t.word.compare(0, p.size(), p) == 0; });
 }
