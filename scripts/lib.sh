@@ -4,7 +4,7 @@
 MAHDAR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MAHDAR_BUILD="${MAHDAR_BUILD:-$MAHDAR_ROOT/build}"
 
-BUILD_PACKAGES="g++ cmake make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev catch2 xapian-tools
+BUILD_PACKAGES="g++ cmake make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev catch2 xapian-tools libstemmer-dev
     libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev
     libtesseract-dev tesseract-ocr-ara tesseract-ocr-fra tesseract-ocr-eng
     clang libclang-rt-14-dev"

@@ -51,7 +51,7 @@ void add_words(Xapian::Document& doc, const std::string& text, Lang lang, Analyz
         if (words && t.word.size() >= 3 && !t.stem.empty()) words->push_back(t.word);
         // Numbers have no stem; function words of the passage's language none worth searching
         // (the parser asks for none).
-        if (t.stem.empty() || analyzer.lists().is_stopword(t.word, lang)) continue;
+        if (t.stem.empty() || (t.function_word && analyzer.lists().is_stopword(t.word, lang))) continue;
         doc.add_posting(std::string(s::stem) + t.stem, pos);
         for (const auto& v : t.variants) doc.add_posting(std::string(s::stem) + v, pos);
     }

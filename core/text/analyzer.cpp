@@ -3,6 +3,7 @@
 #include "text/arabic.h"
 #include "text/normalise.h"
 
+#include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -47,13 +48,24 @@ std::string strip_elision(std::string_view w) {
     return std::string(w);
 }
 
-Analyzer::Analyzer(const WordLists& lists) : lists_(lists), english_("english"), french_("french") {
+void Analyzer::StemmerDeleter::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+
+Analyzer::Analyzer(const WordLists& lists)
+    : lists_(lists), english_("english"), french_(sb_stemmer_new("french", "UTF_8")) {
+    if (!french_) throw std::runtime_error("libstemmer: no French stemmer");
     UErrorCode status = U_ZERO_ERROR;
     breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !breaker_) throw std::runtime_error("ICU: cannot create word breaker");
 }
 
 Analyzer::~Analyzer() = default;
+
+std::string Analyzer::french(const std::string& word) {
+    const sb_symbol* out = sb_stemmer_stem(french_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                                           static_cast<int>(word.size()));
+    if (!out) return word; // out of memory: the word unstemmed
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(french_.get())));
+}
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Analyzer::word_spans(std::string_view text) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
@@ -104,8 +116,8 @@ bool ends_with_x_plural(std::string_view folded) {
 // "régulières" → "reguli"): the folded word's stem is a variant. Snowball leaves the -eux/-oux
 // plurals of -eu/-ou nouns whole (enjeux, hiboux): the singular's stem is one too.
 void Analyzer::french_variants(WordToken& t, const std::string& accented) {
-    add_variant(t, french_(t.word));
-    if (ends_with_x_plural(t.word)) add_variant(t, fold_accents(french_(accented.substr(0, accented.size() - 1))));
+    add_variant(t, french(t.word));
+    if (ends_with_x_plural(t.word)) add_variant(t, fold_accents(french(accented.substr(0, accented.size() - 1))));
 }
 
 WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
@@ -114,6 +126,7 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
     if (is_arabic_script(w)) {
         t.stem = arabic_light_stem(w);
         for (auto& v : arabic_stem_variants(w)) add_variant(t, std::move(v));
+        t.function_word = lists_.is_stopword(w);
         t.word = std::move(w);
         return t;
     }
@@ -124,9 +137,10 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
         t.word = std::move(w);
         return t;
     }
-    Xapian::Stem& stemmer = rules.lang == Lang::fr ? french_ : english_;
     t.word = fold_accents(w);
-    t.stem = rules.order == StemOrder::stem_then_fold ? fold_accents(stemmer(w)) : stemmer(t.word);
+    t.function_word = lists_.is_stopword(t.word) && (t.word == w || lists_.is_listed_form(w));
+    if (rules.lang == Lang::fr) t.stem = fold_accents(french(w));
+    else t.stem = english_(t.word);
     if (rules.lang == Lang::fr) french_variants(t, w);
     return t;
 }

@@ -18,6 +18,7 @@
 U_NAMESPACE_BEGIN
 class BreakIterator;
 U_NAMESPACE_END
+struct sb_stemmer;
 
 namespace mahdar {
 
@@ -34,15 +35,19 @@ struct WordToken {
     std::string word;
     std::string stem;
     std::vector<std::string> variants; ///< never equal to `stem`, no repeats
+    /// On a stopword list as written: "sur", "à", "a", but not "sûr", whose accent-free `word`
+    /// is the stopword "sur". A function word of the passage's language gets no stem term.
+    bool function_word = false;
 };
 
 /// Strips a French elided article or pronoun (l' d' qu' jusqu' …) from a normalised word:
 /// "l'objectif" → "objectif"; "aujourd'hui" stays whole. Pure.
 std::string strip_elision(std::string_view normalised_word);
 
-/// Analyses text. Owns an ICU BreakIterator and Snowball stemmers, which are costly to build
-/// and NOT thread-safe: build one Analyzer per thread and reuse it. The word lists are shared
-/// (read-only) and must outlive it.
+/// Analyses text. Owns an ICU BreakIterator and Snowball stemmers (English: Xapian's; French:
+/// Debian's libstemmer, Snowball 2.2, which keeps ï and ë words with their family), which are
+/// costly to build and NOT thread-safe: build one Analyzer per thread and reuse it. The word
+/// lists are shared (read-only) and must outlive it.
 class Analyzer {
 public:
     explicit Analyzer(const WordLists& lists);
@@ -72,11 +77,16 @@ public:
 
 private:
     void french_variants(WordToken& t, const std::string& accented);
+    std::string french(const std::string& word);
+
+    struct StemmerDeleter {
+        void operator()(sb_stemmer* s) const;
+    };
 
     const WordLists& lists_;
     std::unique_ptr<icu::BreakIterator> breaker_;
     Xapian::Stem english_;
-    Xapian::Stem french_;
+    std::unique_ptr<sb_stemmer, StemmerDeleter> french_;
 };
 
 } // namespace mahdar

@@ -35,6 +35,8 @@ void read_list(std::string_view data, Add add) {
 WordLists::WordLists(std::string_view stopwords_tsv, std::string_view pair_words_tsv)
     : fingerprint_(fnv1a_hex(std::string(stopwords_tsv) + '\n' + std::string(pair_words_tsv))) {
     read_list(stopwords_tsv, [this](std::optional<Lang> lang, std::string word) {
+        listed_forms_.insert(word);
+        word = fold_accents(word);
         if (lang) stopwords_by_lang_[static_cast<std::size_t>(*lang)].insert(word);
         pair_makers_.insert(word);
         stopwords_.insert(std::move(word));

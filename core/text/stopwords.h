@@ -30,6 +30,10 @@ public:
     /// True for a normalised word on `lang`'s list ("son" is one in French, not in English).
     bool is_stopword(const std::string& normalised_word, Lang lang) const;
 
+    /// True for a word written with accents exactly as the list writes it ("à", "été"): the
+    /// accent-free key of "sûr" is the stopword "sur", but "sûr" is not on the list.
+    bool is_listed_form(const std::string& accented_word) const { return listed_forms_.count(accented_word) > 0; }
+
     /// True for a word that makes a word pair with each neighbour: a stopword or a pair word.
     bool makes_word_pairs(const std::string& normalised_word) const;
 
@@ -41,6 +45,7 @@ private:
     std::array<std::unordered_set<std::string>, 3> stopwords_by_lang_;
     std::unordered_set<std::string> stopwords_;
     std::unordered_set<std::string> pair_makers_; ///< stopwords and pair words in one set
+    std::unordered_set<std::string> listed_forms_; ///< stopwords as written, accents kept
     std::string fingerprint_;
 };
 

@@ -175,7 +175,7 @@ std::optional<Xapian::Query> QueryParser::loose_phrase_of(const std::vector<Word
     std::vector<Xapian::Query> parts;
     bool stemmed = false;
     for (const auto& t : tokens) {
-        if (t.stem.empty() || analyzer_.lists().is_stopword(t.word, lang)) {
+        if (t.stem.empty() || (t.function_word && analyzer_.lists().is_stopword(t.word, lang))) {
             parts.emplace_back(t.word);
             continue;
         }
@@ -299,7 +299,7 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
             if (auto err = field(t, out)) return err;
             continue;
         }
-        bool stop = t.kind == Token::word && analyzer_.lists().is_stopword(analyzer_.analyse_word(t.text, languages_for(t.text).front()).word);
+        bool stop = t.kind == Token::word && analyzer_.analyse_word(t.text, languages_for(t.text).front()).function_word;
         Highlight marks;
         auto q1 = t.kind == Token::phrase ? phrase_query(t.text, t.exact, marks)
                                           : word_query(t.text, t.exact, marks, out.plain_words);
