@@ -2,6 +2,7 @@
 
 #include "text/arabic.h"
 #include "text/normalise.h"
+#include "text/spelling.h"
 
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
@@ -140,7 +141,7 @@ WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
     t.word = fold_accents(w);
     t.function_word = lists_.is_stopword(t.word) && (t.word == w || lists_.is_listed_form(w));
     if (rules.lang == Lang::fr) t.stem = fold_accents(french(w));
-    else t.stem = english_(t.word);
+    else t.stem = english_(std::string(american_spelling(t.word))); // "labour" and "labor" share "labor"
     if (rules.lang == Lang::fr) french_variants(t, w);
     return t;
 }
