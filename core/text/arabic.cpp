@@ -1,6 +1,7 @@
 #include "text/arabic.h"
 
 #include "common/strings.h"
+#include "text/arabic_plural.h"
 #include "text/normalise.h"
 
 #include <algorithm>
@@ -93,6 +94,8 @@ std::vector<std::string> arabic_stem_variants(std::string_view normalised_word) 
     for (const auto& bare : bare_forms(to_u32(normalised_word))) {
         add_unique(stems, strip_suffixes(bare, false));
         add_unique(stems, strip_suffixes(bare, true));
+        for (const auto& singular : arabic_singulars(to_utf8(bare)))
+            add_unique(stems, strip_suffixes(to_u32(singular), false));
     }
     for (const auto& s : stems)
         if (std::string u = to_utf8(s); u != primary) out.push_back(std::move(u));

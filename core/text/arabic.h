@@ -22,8 +22,10 @@ std::string arabic_light_stem(std::string_view normalised_word);
 std::vector<std::string> arabic_bare_forms(std::string_view normalised_word);
 
 /// Stems `normalised_word` shares with its other written forms, beyond arabic_light_stem()
-/// and never equal to it: the light suffix stems of each bare form (arabic_bare_forms), and of
-/// each with the dual ان kept (light10 reads "بيان" as a dual, so بيان and بيانات never met).
+/// and never equal to it: the light suffix stems of each bare form (arabic_bare_forms), of
+/// each with the dual ان kept (light10 reads "بيان" as a dual, so بيان and بيانات never met),
+/// and of the singulars of a bare form that is a broken plural (text/arabic_plural.h:
+/// "حقوق" has the stem of "حق").
 /// Words of both forms get these stems at index time and in queries, so a word finds its
 /// forms with another proclitic ("شأن" finds "بشأن", "الأمم" finds "للأمم"). Pure; thread-safe.
 std::vector<std::string> arabic_stem_variants(std::string_view normalised_word);
