@@ -1,5 +1,6 @@
 #include "text/analyzer.h"
 
+#include "common/strings.h"
 #include "text/arabic.h"
 #include "text/normalise.h"
 #include "text/spelling.h"
@@ -107,7 +108,25 @@ void add_variant(WordToken& t, std::string v) {
 }
 
 bool ends_with_x_plural(std::string_view folded) {
-    return folded.size() > 4 && (folded.substr(folded.size() - 3) == "eux" || folded.substr(folded.size() - 3) == "oux");
+    return folded.size() >= 4 && (ends_with(folded, "eux") || ends_with(folded, "oux"));
+}
+
+// Feminine endings Snowball 2.2 stems apart from their masculine, and that masculine's ending:
+// mauvaise / mauvais, productrice / producteur, acheteuse / acheteur, nouvelle / nouveau,
+// folle / fou.
+struct Feminine {
+    std::string_view ending, masculine;
+};
+constexpr Feminine feminines[] = {{"aise", "ais"}, {"trice", "teur"}, {"euse", "eur"}, {"elle", "eau"}, {"olle", "ou"}};
+
+// The masculine singular of a French feminine form (accented, normalised), or "".
+std::string masculine_of(std::string_view accented) {
+    std::string_view w = accented;
+    if (ends_with(w, "s")) w.remove_suffix(1);
+    for (const auto& f : feminines)
+        if (w.size() > f.ending.size() && ends_with(w, f.ending))
+            return std::string(w.substr(0, w.size() - f.ending.size())) + std::string(f.masculine);
+    return {};
 }
 
 } // namespace
@@ -115,10 +134,12 @@ bool ends_with_x_plural(std::string_view folded) {
 // French: the accented word is stemmed, then the stem folded (LANGUAGE.md), but a word typed
 // without its accents can only be stemmed as typed ("regulieres" → "regulier", where
 // "régulières" → "reguli"): the folded word's stem is a variant. Snowball leaves the -eux/-oux
-// plurals of -eu/-ou nouns whole (enjeux, hiboux): the singular's stem is one too.
+// plurals of -eu/-ou nouns whole (enjeux, hiboux) and some feminines apart from their
+// masculine (feminines above): the singular's or the masculine's stem is one too.
 void Analyzer::french_variants(WordToken& t, const std::string& accented) {
     add_variant(t, french(t.word));
     if (ends_with_x_plural(t.word)) add_variant(t, fold_accents(french(accented.substr(0, accented.size() - 1))));
+    if (std::string m = masculine_of(accented); !m.empty()) add_variant(t, fold_accents(french(m)));
 }
 
 WordToken Analyzer::analyse_word(std::string_view raw, Lang lang) {
