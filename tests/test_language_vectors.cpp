@@ -3,6 +3,7 @@
 // (tests/gold/snowball_french_sample.tsv), and our own clitic, plural and spelling cases.
 #include "support.h"
 #include "text/analyzer.h"
+#include "text/name_skeleton.h"
 
 #include <catch2/catch.hpp>
 
@@ -165,4 +166,21 @@ TEST_CASE("French: words Snowball's vocabulary stems alike meet (sample of 700 g
     INFO("pairs " << pairs << ", met " << met << "; missed: " << missed);
     CHECK(pairs > 2000);
     CHECK(met * 1000 >= pairs * 997);
+}
+
+TEST_CASE("Names: an Arabic and a Latin spelling of one person share a consonant skeleton", "[analysis][names]") {
+    const std::pair<const char*, const char*> same[] = {
+        {"رانيا خوري", "Rania Khoury"},       {"إيناس الفرجاني", "Enas El Fergany"},
+        {"سارة سلمان", "Sara Salman"},         {"وليد شريف", "Oualid Cherif"},
+        {"ليلى كرم", "Leila Karam"},           {"سلمى بناني", "Salma Bennani"},
+        {"إنغريد سولبرغ", "Ingrid Solberg"},   {"توماس ليندكفيست", "Tomas Lindqvist"},
+    };
+    for (auto [arabic, latin] : same) {
+        CAPTURE(arabic, latin);
+        CHECK(name_skeleton(arabic) == name_skeleton(latin));
+    }
+    CHECK(name_skeleton(without_inner_articles("يوسف الطرابلسي")) == name_skeleton("Youssef Trabelsi"));
+    CHECK(without_inner_articles("رانيا خوري").empty());
+    CHECK(name_skeleton("ليلى عواد") != name_skeleton("Leila Karam"));
+    CHECK(name_skeleton("سامي العلي") != name_skeleton("Fatima Al-Ali"));
 }

@@ -28,7 +28,7 @@ TEST_CASE("Ranking from bitmaps gives Xapian's own page, weights and tie order",
     for (const char* q : {"migrants", "migration refugees", "migrants OR refugees OR labour", "migrants -labour",
                           // Phrases as written (=): a loose phrase reads positions, which
                           // Xapian's own matcher does, not the bitmaps.
-                          "\"of the\"", "=\"des migrants\"", "the", "الهجرة", "objective", "states countries"})
+                          "=\"of the\"", "=\"des migrants\"", "the", "الهجرة", "objective", "states countries"})
         queries.push_back(*parser.parse(q, std::nullopt).value().text);
     // The commonest pair term alone (wdf 0): every passage weighs 0, so the order is the tie order.
     std::string common;

@@ -223,6 +223,26 @@ void write_file_record(Xapian::WritableDatabase& db, const std::string& key, con
     db.set_metadata(key, encode_file(r)); // "" removes the key
 }
 
+// ---- One person in two scripts ----------------------------------------------------------------
+
+std::map<std::string, std::string> read_speaker_scripts(const Xapian::Database& db) {
+    std::map<std::string, std::string> out;
+    try {
+        json j = json::parse(db.get_metadata(std::string(schema::meta_speaker_scripts)), nullptr, false);
+        if (!j.is_object()) return out;
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it.value().is_string()) out[it.key()] = it.value().get<std::string>();
+    } catch (const Xapian::Error&) { // a stub of several shards: its first's metadata, or none
+    }
+    return out;
+}
+
+void write_speaker_scripts(Xapian::WritableDatabase& db, const std::map<std::string, std::string>& names) {
+    std::string value = names.empty() ? "" : json(names).dump();
+    if (db.get_metadata(std::string(schema::meta_speaker_scripts)) != value)
+        db.set_metadata(std::string(schema::meta_speaker_scripts), value);
+}
+
 // ---- The index's stamp -----------------------------------------------------------------------
 
 IndexStamp current_stamp(const WordLists& lists) {

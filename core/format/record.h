@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -125,6 +126,15 @@ FileRecord read_file_record(const Xapian::Database& db, const std::string& key);
 
 /// Stores `r` under `key`; an empty record (no hash, no ids) removes the key.
 void write_file_record(Xapian::WritableDatabase& db, const std::string& key, const FileRecord& r);
+
+// ---- One person in two scripts: metadata mahdar_speaker_scripts ------------------------------
+
+/// Speaker facet value (Latin script) → the Arabic-script spelling of the same person; empty
+/// when there is none or the metadata is unreadable.
+std::map<std::string, std::string> read_speaker_scripts(const Xapian::Database& db);
+
+/// Records `names` (an empty map removes the key); unchanged metadata is not written.
+void write_speaker_scripts(Xapian::WritableDatabase& db, const std::map<std::string, std::string>& names);
 
 // ---- The index's stamp: metadata mahdar_schema and mahdar_word_pairs ------------------------
 

@@ -55,6 +55,9 @@ enum Slot : Xapian::valueno {
 inline constexpr std::string_view meta_file = "file:";  ///< + source path → FileRecord
 inline constexpr std::string_view meta_doc = "doc:";    ///< + doc id → DocumentRecord
 inline constexpr std::string_view meta_version = "mahdar_schema";
+/// JSON object: a speaker facet value (Latin script) → the Arabic-script spelling of the same
+/// person, whose passages are counted under it (indexer/write/speaker_pass.h).
+inline constexpr std::string_view meta_speaker_scripts = "mahdar_speaker_scripts";
 /// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
 /// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
 /// pairs off for searchd, rightly: its passages have none.

@@ -219,6 +219,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         drop_duplicate_ids(index, files, report);
         write_stamp(index, current_stamp(lists));
         unify_speakers(index, extractor.speakers().name_rules());
+        link_speaker_scripts(index);
         index.commit();
     }
     db.close();

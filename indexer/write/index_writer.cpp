@@ -174,8 +174,10 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     }
     drain(true);
     if (options.prune == Prune::yes && !stop) impl_->prune(report, log);
-    if (report.files_indexed + report.files_pruned > 0)
+    if (report.files_indexed + report.files_pruned > 0) {
         unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
+        link_speaker_scripts(impl_->db);
+    }
     impl_->db.commit();
     if (options.progress == Progress::terminal) log << '\n';
     report.seconds = elapsed();

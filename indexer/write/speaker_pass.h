@@ -16,4 +16,14 @@ namespace mahdar {
 /// Returns the number of passages changed. Same thread-safety as `db` (none).
 std::size_t unify_speakers(Xapian::WritableDatabase& db, const NameRules& rules);
 
+/// One person written in Arabic and in Latin script is one facet value: an Arabic-script
+/// speaker of two words or more whose consonant skeleton (text/name_skeleton.h) is that of
+/// exactly one Latin-script speaker ("رانيا خوري", "Rania Khoury") is counted under the Latin
+/// name (the speaker value slot), each person's passages get the other spelling's speaker
+/// term too, so a filter by either finds both, and the Arabic spelling is recorded as the
+/// value's Arabic label (format/record.h read_speaker_scripts). The passages' own "speaker"
+/// field keeps the spelling of their text. Run after unify_speakers(). Does not commit.
+/// Returns the number of passages changed.
+std::size_t link_speaker_scripts(Xapian::WritableDatabase& db);
+
 } // namespace mahdar

@@ -1,5 +1,7 @@
 #include "facets/facet_columns.h"
 
+#include "format/record.h"
+
 #include <unordered_map>
 
 namespace mahdar {
@@ -22,6 +24,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::read(Xapian::Database& db) {
         out->lengths[*it] = it.get_doclength();
     }
     out->average_length = db.get_avlength();
+    out->speaker_arabic = read_speaker_scripts(db);
     out->count = db.get_doccount();
     for (std::size_t i = 0; i < facet_slots.size(); ++i) {
         FacetColumn& column = out->columns[i];

@@ -22,6 +22,7 @@
 #include <array>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -59,6 +60,8 @@ struct FacetColumns {
     Xapian::doccount count = 0;        ///< Xapian's get_doccount()
     std::array<FacetColumn, facet_slots.size()> columns;
     std::array<FacetSplit, std::size(all_facets)> splits; ///< by Facet
+    /// Speaker value → its Arabic-script spelling, the label in Arabic (format/record.h)
+    std::map<std::string, std::string> speaker_arabic;
 
     /// Reads every facet slot of `db` (a single local database). Throws Xapian errors, among
     /// them DatabaseModifiedError when a writer commits twice meanwhile.

@@ -94,6 +94,12 @@ std::vector<FacetValue> FacetCounter::values(Facet f, const Labels& labels, Lang
         case Facet::objective: v.label = labels.objective(std::atoi(value.c_str()), ui); break;
         case Facet::lang: v.label = labels.language(value, ui); break;
         case Facet::month: v.label = labels.month(value, ui); break;
+        case Facet::speaker:
+            if (ui == Lang::ar && columns_) {
+                auto arabic = columns_->speaker_arabic.find(value);
+                if (arabic != columns_->speaker_arabic.end()) v.label = arabic->second;
+            }
+            break;
         default: break;
         }
         out.push_back(std::move(v));

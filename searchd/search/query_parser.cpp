@@ -200,15 +200,22 @@ std::optional<Xapian::Query> QueryParser::loose_phrase_of(const std::vector<Word
 std::optional<Xapian::Query> QueryParser::phrase_query(std::string_view text, bool exact, Highlight& marks) {
     std::vector<Xapian::Query> as_written, loose;
     std::vector<std::vector<std::string>> seen;
+    std::vector<std::string> seen_loose; // the same words may have other stems in another language
     for (Lang lang : word_languages("", only_lang_)) {
         std::vector<WordToken> tokens = analyzer_.analyse(text, lang);
         std::vector<std::string> words;
         for (const auto& t : tokens) words.push_back(t.word);
-        if (words.empty() || std::find(seen.begin(), seen.end(), words) != seen.end()) continue;
-        seen.push_back(words);
-        marks.words.insert(words.begin(), words.end());
-        as_written.push_back(phrase_of(words));
-        if (auto q = exact ? std::nullopt : loose_phrase_of(tokens, lang, marks)) loose.push_back(*q);
+        if (words.empty()) continue;
+        if (std::find(seen.begin(), seen.end(), words) == seen.end()) {
+            seen.push_back(words);
+            marks.words.insert(words.begin(), words.end());
+            as_written.push_back(phrase_of(words));
+        }
+        auto q = exact ? std::nullopt : loose_phrase_of(tokens, lang, marks);
+        if (q && std::find(seen_loose.begin(), seen_loose.end(), q->serialise()) == seen_loose.end()) {
+            seen_loose.push_back(q->serialise());
+            loose.push_back(*q);
+        }
     }
     if (as_written.empty()) return std::nullopt;
     auto any = [](std::vector<Xapian::Query>& q) {

@@ -156,7 +156,7 @@ function apply_ui(ui) {
 function fill_help() {
   const rows = [
     ['migration policy', 'help_words'], ['"regular pathways"', 'help_phrase'],
-    ['"الأمم المتحدة"', 'help_phrase_ar'], ['labour OR work', 'help_or'],
+    ['="regular pathway"', 'help_exact'], ['"الأمم المتحدة"', 'help_phrase_ar'], ['labour OR work', 'help_or'],
     ['-Libya  NOT Libya', 'help_not'], ['migra*', 'help_prefix'],
     ['speaker:"Sara Salman"', 'help_speaker'], ['country:MA  country:Maroc', 'help_country'],
     ['objective:23', 'help_objective'], ['lang:ar', 'help_lang'],
