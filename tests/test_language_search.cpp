@@ -106,3 +106,30 @@ TEST_CASE("One person written in Arabic and Latin script is one speaker, labelle
         CHECK(shown == std::set<std::string>{"Rania Khoury", "رانيا خوري"});
     }
 }
+
+TEST_CASE("Words typed together rank first where they stand together, in every language and pages stay consistent", "[searchd][language]") {
+    // Alone, BM25 puts each short passage with the words apart first (shorter passages weigh more).
+    Passages p(line("en-apart", "en", "21 states discussed objective 5 and agreed.") +
+               line("en-together", "en", "The delegation of Morocco recalled that objective 21 of the Global Compact concerns "
+                                         "return, readmission and reintegration, and described its national programme.") +
+               line("fr-apart", "fr", "Le Traité est clair : il faut appliquer la loi.") +
+               line("fr-together", "fr", "La délégation a demandé aux États de la région de prendre des mesures pour "
+                                         "appliquer le Traité dans toutes ses dispositions et sans délai.") +
+               line("ar-apart", "ar", "الهجرة النظامية مهمة، والمسارات متاحة.") +
+               line("ar-together", "ar", "أكد ممثل المغرب في كلمته أمام الاجتماع الإقليمي أهمية توسيع مسارات الهجرة "
+                                         "النظامية للعمال وأسرهم في المنطقة العربية."));
+    CHECK(p.ids("objective 21", "&lang=en") == std::vector<std::string>{"en-together", "en-apart"});
+    CHECK(p.ids("appliquer le traite", "&lang=fr") == std::vector<std::string>{"fr-together", "fr-apart"}); // a stopword between, no accent
+    CHECK(p.ids("مسار الهجرة النظامية", "&lang=ar") == std::vector<std::string>{"ar-together", "ar-apart"}); // singular for a plural
+    // In another order the words are not "together": BM25 decides again.
+    CHECK(p.ids("21 objective", "&lang=en") == std::vector<std::string>{"en-apart", "en-together"});
+    // Page 2 of one hit is the second hit of the whole ranking.
+    auto c = p.server->client();
+    auto page = [&](int n) {
+        json r = get_json(c, "/api/search?lang=en&size=1&page=" + std::to_string(n) + "&q=" + url_encode("objective 21"));
+        return r["hits"].empty() ? std::string() : r["hits"][0]["id"].get<std::string>();
+    };
+    CHECK(page(1) == "en-together");
+    CHECK(page(2) == "en-apart");
+    CHECK(page(3).empty());
+}

@@ -330,10 +330,18 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
 void QueryParser::combine(const std::vector<Clause>& clauses, ParsedQuery& out) const {
     bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) { return !c.negated && !c.stopword; });
     std::vector<Xapian::Query> positive, negative;
-    for (const auto& c : clauses) {
+    for (std::size_t i = 0; i < clauses.size(); ++i) {
+        const Clause& c = clauses[i];
         if (c.negated) negative.push_back(c.query);
         else if (!c.stopword || !has_content) positive.push_back(c.query);
         if (c.stopword && !c.negated && !has_content) merge(out.highlight, c.marks);
+        if (c.negated || (c.stopword && has_content)) continue; // a gap between its neighbours
+        // A word is a synonym of its forms (or one term); anything else breaks a run.
+        auto type = c.query.get_type();
+        ProximityWord w{{}, static_cast<unsigned>(i)};
+        if (type == Xapian::Query::OP_SYNONYM || type == Xapian::Query::LEAF_TERM)
+            w.terms.assign(c.query.get_unique_terms_begin(), c.query.get_terms_end());
+        out.proximity.push_back(std::move(w));
     }
     if (positive.empty() && negative.empty()) return;
     Xapian::Query query = positive.empty() ? Xapian::Query::MatchAll

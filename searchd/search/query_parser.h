@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "search/proximity.h"
 #include "text/analyzer.h"
 #include "text/stopwords.h"
 
@@ -34,6 +35,7 @@ struct ParsedQuery {
     FieldFilters filters;
     Highlight highlight;
     std::vector<std::string> plain_words; ///< normalised words outside phrases (spelling)
+    std::vector<ProximityWord> proximity; ///< the searched words in order, for proximity.h
 };
 
 /// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.

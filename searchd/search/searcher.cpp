@@ -5,6 +5,7 @@
 #include "format/document_builder.h"
 #include "format/record.h"
 #include "format/schema.h"
+#include "search/proximity.h"
 #include "search/rank.h"
 #include "search/snippets.h"
 #include "text/normalise.h"
@@ -298,6 +299,14 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     auto first = static_cast<Xapian::doccount>((r.page - 1) * r.size), size = static_cast<Xapian::doccount>(r.size);
     std::vector<RankedHit> page;
     bool by_relevance = r.sort == Sort::relevance && r.parsed.text;
+    // A page in the proximity window is cut from the window re-weighed (proximity.h). Not over
+    // remote shards, where each position list read would be a round trip.
+    bool by_proximity = by_relevance && c.key_sort && first < proximity_window && r.parsed.proximity.size() > 1;
+    auto page_first = first, page_size = size;
+    if (by_proximity) {
+        first = 0;
+        size = std::max<Xapian::doccount>(proximity_window, page_first + page_size);
+    }
     WalkedLists walked;
     if (auto all = count_with_bits(c, r, labels, out, by_relevance ? &walked : nullptr)) { // only the page is wanted
         std::optional<std::vector<RankedHit>> ranked;
@@ -314,6 +323,13 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
         count_own_filtered(c, r, labels, out);
         page = hits_of(mset);
+    }
+    if (by_proximity) {
+        std::vector<RankedHit> window(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), proximity_window)));
+        rescore_by_proximity(c.db, r.parsed.proximity, window);
+        std::copy(window.begin(), window.end(), page.begin());
+        if (page_first >= page.size()) page.clear();
+        else page = std::vector<RankedHit>(page.begin() + page_first, page.begin() + std::min<std::size_t>(page.size(), page_first + page_size));
     }
     for (const RankedHit& ranked : page) {
         Hit h;
