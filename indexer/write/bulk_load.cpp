@@ -39,6 +39,7 @@ fs::path bulk_dir_for(const std::string& db_path) {
 // of its jobs are written, so an interrupted run never marks a half-written file as done.
 struct LoadingFile {
     std::string key;
+    fs::path path;
     FileRecord record;
     std::uintmax_t bytes = 0;
     std::atomic<std::size_t> jobs_left{0};
@@ -53,9 +54,8 @@ struct Work {
 // (so one large file keeps every lane busy), the report and the first error.
 class Lanes {
 public:
-    Lanes(const std::vector<fs::path>& files, std::size_t job_passages, ReadOptions read_options,
-          IndexReport& report)
-        : files_(files), job_passages_(job_passages), read_options_(std::move(read_options)), report_(report) {}
+    Lanes(const std::vector<fs::path>& files, const IndexOptions& options, IndexReport& report)
+        : files_(files), options_(options), read_options_{options.ocr, {}, {}}, report_(report) {}
 
     /// The next job, reading the next file when the current one is used up; nullopt at the end.
     /// Once `stop` is set no file is read, but the jobs of files already read are handed out,
@@ -77,6 +77,7 @@ public:
         if (last) {
             report_.bytes += w.file->bytes;
             ++report_.files_indexed;
+            tell(options_, IndexEvent::indexed, report_, next_file_, w.file->path);
         }
     }
 
@@ -87,10 +88,10 @@ public:
     }
     std::exception_ptr error() const { return error_; }
 
-    /// Files read so far, and the report (for progress lines).
-    std::pair<std::size_t, IndexReport> progress() {
+    /// Tells the run so far (IndexOptions::on_event).
+    void tell_progress() {
         std::lock_guard<std::mutex> lock(mutex_);
-        return {next_file_, report_};
+        tell(options_, IndexEvent::progress, report_, next_file_);
     }
 
     std::atomic<bool> failed{false};
@@ -101,26 +102,27 @@ private:
         for (const auto& w : src.warnings) report_.problems.push_back(w);
         for (const auto& n : src.notes) report_.notes.push_back(n);
         if (src.error) {
-            skip_file(report_, path, src.error->message);
+            skip_file(report_, path, src.error->message, options_, next_file_);
             return;
         }
         auto file = std::make_shared<LoadingFile>();
         file->key = file_key(path);
+        file->path = path;
         // the index is empty: nothing vanished can own an id, only files read before this one
         if (auto claim = owners_.claim(src, file->key, path.string()); !claim.refusal.empty()) {
-            skip_file(report_, path, claim.refusal);
+            skip_file(report_, path, claim.refusal, options_, next_file_);
             return;
         }
         file->record = file_record(src);
         std::error_code ec;
         file->bytes = fs::file_size(path, ec);
-        auto jobs = jobs_for(src, source_term(file->key), job_passages_);
+        auto jobs = jobs_for(src, source_term(file->key), options_.job_passages);
         file->jobs_left = jobs.size();
         for (auto& j : jobs) queue_.push_back({std::move(j), file});
     }
 
     const std::vector<fs::path>& files_;
-    const std::size_t job_passages_;
+    const IndexOptions& options_;
     const ReadOptions read_options_;
     std::size_t next_file_ = 0;
     std::deque<Work> queue_;
@@ -157,12 +159,11 @@ bool IndexWriter::Impl::bulk_wanted(const std::vector<fs::path>& files, const In
 }
 
 void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const IndexOptions& options,
-                                  unsigned threads, const std::atomic<bool>& stop, IndexReport& report,
-                                  std::ostream& log) {
+                                  unsigned threads, const std::atomic<bool>& stop, IndexReport& report) {
     const fs::path dir = bulk_dir_for(path);
     fs::remove_all(dir); // what a killed bulk run left
     fs::create_directories(dir);
-    Lanes lanes(files, options.job_passages, ReadOptions{options.ocr, {}, {}}, report);
+    Lanes lanes(files, options, report);
     std::atomic<std::size_t> finished{0};
     auto lane = [&](const fs::path& shard_path) {
         try {
@@ -190,19 +191,16 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         shards.push_back(dir / ("shard-" + std::to_string(k)));
         running.emplace_back(lane, shards.back());
     }
-    auto start = std::chrono::steady_clock::now();
     while (finished < running.size()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
-        if (options.progress != Progress::terminal) continue;
-        auto [read, r] = lanes.progress();
-        show_progress(log, r, read, files.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        lanes.tell_progress();
     }
     for (auto& t : running) t.join();
     if (lanes.error()) {
         fs::remove_all(dir);
         std::rethrow_exception(lanes.error());
     }
-    if (options.progress == Progress::terminal) log << "\ncompacting " << shards.size() << " shards…\n" << std::flush;
+    tell(options, IndexEvent::compacting, report, files.size());
     if (report.files_indexed == 0) {
         db.commit();
         fs::remove_all(dir);

@@ -95,24 +95,26 @@ void IndexWriter::Impl::release_doc(const std::string& key, const std::string& d
 }
 
 std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::path& file, const IndexOptions& options,
-                                                                 DocOwners& owners, IndexReport& report) {
+                                                                 DocOwners& owners, IndexReport& report,
+                                                                 std::size_t files_done) {
     std::string key = file_key(file);
     FileRecord record = read_file_record(db, key);
     ReadOptions read_options{options.ocr, {}, [&](const std::string& hash) { return record.content_hash == hash; }};
     SourceFile src = read_source(file, read_options);
     if (src.unchanged) {
         ++report.files_unchanged;
+        tell(options, IndexEvent::unchanged, report, files_done, file);
         return std::nullopt;
     }
     for (const auto& w : src.warnings) report.problems.push_back(w);
     for (const auto& n : src.notes) report.notes.push_back(n);
     if (src.error) {
-        skip_file(report, file, src.error->message);
+        skip_file(report, file, src.error->message, options, files_done);
         return std::nullopt;
     }
     DocOwners::Claim claim = owners.claim(src, key, file.string());
     if (!claim.refusal.empty()) {
-        skip_file(report, file, claim.refusal);
+        skip_file(report, file, claim.refusal, options, files_done);
         return std::nullopt;
     }
     for (const auto& [doc_id, owner] : claim.vanished) release_doc(owner, doc_id);
@@ -141,14 +143,14 @@ IndexWriter::IndexWriter(const std::string& db_path, const WordLists& lists)
 IndexWriter::~IndexWriter() = default;
 
 IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOptions& options,
-                               const std::atomic<bool>& stop, std::ostream& log) {
+                               const std::atomic<bool>& stop) {
     IndexReport report;
     auto start = Clock::now();
     auto last_shown = start;
     auto elapsed = [&start] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     if (impl_->bulk_wanted(files, options, threads)) {
-        impl_->bulk_load(files, options, threads, stop, report, log);
+        impl_->bulk_load(files, options, threads, stop, report);
         report.seconds = elapsed();
         return report;
     }
@@ -158,28 +160,28 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     };
     DocOwners owners(&impl_->db);
     for (std::size_t i = 0; i < files.size() && !stop; ++i) {
-        auto jobs = impl_->prepare(files[i], options, owners, report);
-        if (!jobs) continue;
-        for (auto& job : *jobs) {
-            while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
-            drain(false);
+        auto jobs = impl_->prepare(files[i], options, owners, report, i + 1);
+        if (jobs) {
+            for (auto& job : *jobs) {
+                while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
+                drain(false);
+            }
+            report.bytes += fs::file_size(files[i]);
+            ++report.files_indexed;
+            tell(options, IndexEvent::indexed, report, i + 1, files[i]);
         }
-        report.bytes += fs::file_size(files[i]);
-        ++report.files_indexed;
-        if (options.progress == Progress::terminal &&
-            Clock::now() - last_shown > std::chrono::milliseconds(250)) {
-            show_progress(log, report, i + 1, files.size(), elapsed());
+        if (Clock::now() - last_shown > std::chrono::milliseconds(250)) {
+            tell(options, IndexEvent::progress, report, i + 1);
             last_shown = Clock::now();
         }
     }
     drain(true);
-    if (options.prune == Prune::yes && !stop) impl_->prune(report, log);
+    if (options.prune == Prune::yes && !stop) impl_->prune(report, options, files.size());
     if (report.files_indexed + report.files_pruned > 0) {
         unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(impl_->db);
     }
     impl_->db.commit();
-    if (options.progress == Progress::terminal) log << '\n';
     report.seconds = elapsed();
     return report;
 }

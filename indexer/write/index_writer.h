@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <iosfwd>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,7 +16,15 @@
 namespace mahdar {
 
 enum class Prune { no, yes };
-enum class Progress { quiet, terminal };
+
+/// What a run tells as it goes; the indexer's commands render it (commands/progress.h).
+struct IndexEvent {
+    enum Kind { indexed, unchanged, skipped, pruned, progress, compacting } kind = progress;
+    std::filesystem::path path; ///< the file, for indexed … pruned
+    std::string reason;         ///< why it was skipped (ingest/layout.h failure_reason())
+    std::size_t files_done = 0; ///< files read so far (any outcome)
+    std::size_t passages = 0;   ///< passages written so far
+};
 /// The bulk path (several shard writers, then a compaction) for a first load into an empty
 /// index: `automatic` takes it for 2+ threads and at least IndexOptions::bulk_min_bytes of input
 /// (files are cut into jobs that any shard writer takes, so one large file is shared out too).
@@ -24,7 +32,9 @@ enum class Bulk { automatic, always, never };
 
 struct IndexOptions {
     Prune prune = Prune::no;         ///< remove documents whose source files are gone
-    Progress progress = Progress::quiet;
+    /// Called for each file's outcome and about every 250 ms (progress), one call at a time;
+    /// may be empty.
+    std::function<void(const IndexEvent&)> on_event;
     unsigned threads = 0;            ///< analysis threads; 0: one per core
     std::size_t job_passages = 256;  ///< passages per analysis job (whole documents)
     Bulk bulk = Bulk::automatic;
@@ -41,6 +51,7 @@ struct IndexReport {
     std::vector<std::string> problems;
     std::vector<std::string> notes; ///< about files read in full, such as a .pdf that held HTML
     std::map<std::string, std::vector<std::string>> skipped;
+    std::vector<std::string> pruned; ///< the files whose passages went (--prune)
 };
 
 /// Indexes source files into one Xapian database: analysis runs in `threads` threads, and the
@@ -62,7 +73,7 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     IndexReport index(const std::vector<std::filesystem::path>& files, const IndexOptions& options,
-                      const std::atomic<bool>& stop, std::ostream& log);
+                      const std::atomic<bool>& stop);
 
 private:
     struct Impl;

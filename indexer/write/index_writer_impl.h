@@ -59,12 +59,6 @@ inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf,
     return jobs;
 }
 
-/// Counts a file as skipped and says why, the same way on both paths ("path: why; skipped").
-inline void skip_file(IndexReport& report, const std::filesystem::path& path, const std::string& why) {
-    report.problems.push_back(path.string() + ": " + why + "; skipped");
-    report.skipped[std::string(failure_reason(why))].push_back(path.string());
-    ++report.files_skipped;
-}
 
 /// Which source file owns each document id. Passage ids are made from document ids, so a
 /// second file with a file's document id would replace that file's passages (or, in a bulk
@@ -101,14 +95,27 @@ private:
     std::unordered_map<std::string, std::size_t> file_of_key_, owner_of_doc_;
 };
 
-/// The terminal progress line ("\rfiles 3/50  passages …  MB/s"), shared by both paths.
-inline void show_progress(std::ostream& log, const IndexReport& r, std::size_t done, std::size_t total,
-                   double seconds) {
-    char line[160];
-    double mb = r.bytes / 1e6;
-    std::snprintf(line, sizeof line, "\rfiles %zu/%zu  passages %zu  %.1f MB  %.2f MB/s   ", done,
-                  total, r.passages, mb, seconds > 0 ? mb / seconds : 0.0);
-    log << line << std::flush;
+/// Tells `on_event` (if any) about one file or the run so far.
+inline void tell(const IndexOptions& options, IndexEvent::Kind kind, const IndexReport& r, std::size_t files_done,
+                 const std::filesystem::path& path = {}, const std::string& reason = {}) {
+    if (!options.on_event) return;
+    IndexEvent e;
+    e.kind = kind;
+    e.path = path;
+    e.reason = reason;
+    e.files_done = files_done;
+    e.passages = r.passages;
+    options.on_event(e);
+}
+
+/// Counts a file as skipped and says why, the same way on both paths ("path: why; skipped").
+inline void skip_file(IndexReport& report, const std::filesystem::path& path, const std::string& why,
+                      const IndexOptions& options, std::size_t files_done) {
+    report.problems.push_back(path.string() + ": " + why + "; skipped");
+    std::string reason(failure_reason(why));
+    report.skipped[reason].push_back(path.string());
+    ++report.files_skipped;
+    tell(options, IndexEvent::skipped, report, files_done, path, reason);
 }
 
 struct IndexWriter::Impl {
@@ -166,7 +173,7 @@ struct IndexWriter::Impl {
     /// Reads one file for the incremental path and counts it if it is skipped, refused or
     /// unchanged (nullopt); else removes what the index held of it and returns its jobs.
     std::optional<std::vector<AnalysisJob>> prepare(const std::filesystem::path& file, const IndexOptions& options,
-                                                    DocOwners& owners, IndexReport& report);
+                                                    DocOwners& owners, IndexReport& report, std::size_t files_done);
 
     /// Takes document `doc_id` from the vanished file with key `key`: its passages of that
     /// document go, and its record lists neither the document nor a content hash (so the file,
@@ -179,14 +186,15 @@ struct IndexWriter::Impl {
     /// Loads `files` into the (empty) index with `threads` writers, each building its own shard
     /// from whole files, then compacts the shards into the index (bulk_load.cpp).
     void bulk_load(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads,
-                   const std::atomic<bool>& stop, IndexReport& report, std::ostream& log);
+                   const std::atomic<bool>& stop, IndexReport& report);
 
-    void prune(IndexReport& report, std::ostream& log) {
+    void prune(IndexReport& report, const IndexOptions& options, std::size_t files_done) {
         for (const auto& key : file_record_keys(db)) {
             if (std::filesystem::exists(path_of_file_key(key))) continue;
             remove_file(key);
             ++report.files_pruned;
-            log << "pruned: " << path_of_file_key(key) << '\n';
+            report.pruned.push_back(path_of_file_key(key));
+            tell(options, IndexEvent::pruned, report, files_done, path_of_file_key(key));
         }
     }
 };

@@ -1,0 +1,155 @@
+#include "commands/index_command.h"
+
+#include "commands/progress.h"
+#include "common/result.h"
+#include "ingest/readers.h"
+#include "ingest/sources.h"
+#include "write/index_writer.h"
+#include "write/plan.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+namespace mahdar {
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+void on_signal(int) { stop_requested = true; }
+
+constexpr const char* usage =
+    "usage: mahdar-indexer --db DIR [--prune] [--dry-run] [--quiet | --json] [--ocr] [--threads N]\n"
+    "                      [--bulk | --no-bulk] PATH...\n"
+    "  PATH  a document (.pdf, .docx, .odt, .html, .txt, .md), a JSON Lines file (.jsonl) or a\n"
+    "        folder of them; other files are reported as unsupported. One file re-indexes just\n"
+    "        that file.\n"
+    "  --prune      remove the passages of indexed files that are gone\n"
+    "  --dry-run    list what would be indexed, re-indexed, left unchanged, skipped (and why) or\n"
+    "               pruned, touching nothing\n"
+    "  --quiet      no progress, only the summary; --json: one JSON object per event on stderr\n"
+    "  --ocr        read scanned PDF pages (no text layer) with Tesseract\n"
+    "  --threads N  analysis threads (default: one per core)\n"
+    "  --bulk       a first load into an empty index builds one shard per thread, then compacts\n"
+    "               them into the index (default: with 2+ threads and 8 MB or more of input)\n"
+    "  --no-bulk    always write through the one incremental writer\n"
+    "Progress: a bar on a terminal, a plain line every 5 s otherwise.\n"
+    "exit status: 0 all indexed, 3 some files or lines skipped, 1 error or nothing could be\n"
+    "  indexed, 2 usage, 130 interrupted\n";
+
+struct Args {
+    std::string db;
+    std::vector<std::filesystem::path> paths;
+    IndexOptions options;
+    bool dry_run = false, quiet = false, json = false;
+};
+
+bool parse_args(int argc, char** argv, Args& args) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--db" && i + 1 < argc) args.db = argv[++i];
+        else if (a == "--prune") args.options.prune = Prune::yes;
+        else if (a == "--dry-run") args.dry_run = true;
+        else if (a == "--quiet") args.quiet = true;
+        else if (a == "--json") args.json = true;
+        else if (a == "--ocr") args.options.ocr = true;
+        else if (a == "--threads" && i + 1 < argc) args.options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else if (a == "--bulk") args.options.bulk = Bulk::always;
+        else if (a == "--no-bulk") args.options.bulk = Bulk::never;
+        else if (a == "--help" || a == "-h") return false;
+        else if (!a.empty() && a[0] == '-') return false;
+        else args.paths.emplace_back(a);
+    }
+    return !args.db.empty() && !args.paths.empty() && !(args.quiet && args.json);
+}
+
+ProgressStyle style_of(const Args& args) {
+    if (args.json) return ProgressStyle::json;
+    if (args.quiet) return ProgressStyle::quiet;
+    return isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
+}
+
+const char* action_name(PlannedFile::Action a) {
+    switch (a) {
+    case PlannedFile::index: return "index";
+    case PlannedFile::reindex: return "reindex";
+    case PlannedFile::unchanged: return "unchanged";
+    case PlannedFile::skip: return "skip";
+    default: return "prune";
+    }
+}
+
+// Prints the plan on stdout: one line (or JSON object) per file, then the counts.
+int dry_run(const Args& args, const std::vector<std::filesystem::path>& files) {
+    auto plan = plan_run(args.db, files, args.options);
+    std::size_t count[5] = {};
+    for (const auto& p : plan) {
+        ++count[p.action];
+        if (args.json) {
+            nlohmann::json j{{"action", action_name(p.action)}, {"path", p.path.string()}};
+            if (!p.why.empty()) j["why"] = p.why;
+            std::cout << j.dump() << '\n';
+        } else {
+            std::cout << action_name(p.action) << std::string(10 - std::string(action_name(p.action)).size(), ' ')
+                      << p.path.string() << (p.why.empty() ? "" : "  (" + p.why + ")") << '\n';
+        }
+    }
+    if (!args.json)
+        std::cout << "dry run, nothing written: " << count[PlannedFile::index] << " to index, "
+                  << count[PlannedFile::reindex] << " to re-index, " << count[PlannedFile::unchanged] << " unchanged, "
+                  << count[PlannedFile::skip] << " to skip, " << count[PlannedFile::prune] << " to prune\n";
+    return 0;
+}
+
+} // namespace
+
+int index_command(int argc, char** argv) {
+    Args args;
+    if (!parse_args(argc, argv, args)) {
+        std::cerr << usage;
+        return exit_status(ErrorCode::bad_parameter);
+    }
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    try {
+        auto files = list_sources(args.paths);
+        if (files.empty()) {
+            std::cerr << "mahdar-indexer: no files to index under the paths given\n";
+            return exit_status(ErrorCode::internal);
+        }
+        if (args.options.ocr && !ocr_available())
+            std::cerr << "mahdar-indexer: --ocr: this build has no Tesseract; scanned pages are reported, not read\n";
+        if (args.dry_run) return dry_run(args, files);
+        const WordLists lists = WordLists::embedded();
+        IndexWriter writer(args.db, lists);
+        ProgressView view(style_of(args), std::cerr, files);
+        args.options.on_event = [&view](const IndexEvent& e) { view(e); };
+        view.start();
+        auto r = writer.index(files, args.options, stop_requested);
+        view.finish(r, stop_requested ? "interrupted" : "done");
+        if (stop_requested) return exit_status(ErrorCode::interrupted);
+        if (r.files_indexed + r.files_unchanged == 0) {
+            std::cerr << "mahdar-indexer: nothing could be indexed: "
+                      << (r.files_skipped == 1 ? std::string("the file was skipped")
+                                               : "all " + std::to_string(r.files_skipped) + " files were skipped")
+                      << " (reasons above)\n";
+            return exit_status(ErrorCode::internal);
+        }
+        return r.problems.empty() ? 0 : exit_status(ErrorCode::bad_input);
+    } catch (const Xapian::Error& e) {
+        std::cerr << "mahdar-indexer: " << e.get_description() << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "mahdar-indexer: " << e.what() << '\n';
+    }
+    return exit_status(ErrorCode::internal);
+}
+
+} // namespace mahdar
