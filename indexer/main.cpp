@@ -1,9 +1,12 @@
 // mahdar-indexer: index reports and JSON Lines passages into a Xapian database, and look after
 // that database (commands/).
 #include "commands/index_command.h"
+#include "commands/remove_command.h"
 
-#include <cstring>
+#include <string_view>
 
 int main(int argc, char** argv) {
+    std::string_view command = argc > 1 ? argv[1] : "";
+    if (command == "remove") return mahdar::remove_command(argc - 1, argv + 1);
     return mahdar::index_command(argc, argv);
 }

@@ -54,6 +54,16 @@ struct IndexReport {
     std::vector<std::string> pruned; ///< the files whose passages went (--prune)
 };
 
+/// What IndexWriter::remove() did for one target.
+struct Removal {
+    std::string target;
+    std::vector<std::string> doc_ids; ///< the documents removed; empty: nothing of that name
+    std::size_t passages = 0;
+    /// The target was a source file that is still on disk: the next run over its folder indexes
+    /// it again (a document removed by id or symbol stays out until its file changes).
+    bool file_remains = false;
+};
+
 /// Indexes source files into one Xapian database: analysis runs in `threads` threads, and the
 /// calling thread writes (Xapian has one writer). A first load into an empty index instead
 /// gives each thread whole files to analyse and write into a shard of its own, then compacts
@@ -74,6 +84,10 @@ public:
 
     IndexReport index(const std::vector<std::filesystem::path>& files, const IndexOptions& options,
                       const std::atomic<bool>& stop);
+
+    /// Removes the documents each target names — a document id, a UN symbol (every document
+    /// with it) or a source file's path (every document read from it) — and commits once.
+    std::vector<Removal> remove(const std::vector<std::string>& targets);
 
 private:
     struct Impl;
