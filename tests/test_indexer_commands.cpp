@@ -165,6 +165,7 @@ TEST_CASE("Progress in a log: a plain line with the share done, files and passag
     e.path = tmp / "a.md";
     e.files_done = 1;
     e.passages = 10;
+    e.bytes_done = 3000;
     view(e);
     INFO(out.str());
     CHECK(out.str().find("indexing 2 files") != std::string::npos);

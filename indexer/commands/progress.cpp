@@ -39,9 +39,7 @@ ProgressView::ProgressView(ProgressStyle style, std::ostream& out, const std::ve
     for (const auto& f : files) {
         std::error_code ec;
         auto size = std::filesystem::file_size(f, ec);
-        if (ec) size = 0;
-        sizes_[f.string()] = size;
-        total_bytes_ += size;
+        total_bytes_ += ec ? 0 : size;
     }
     if (style_ == ProgressStyle::bar) every_ = std::chrono::milliseconds(200);
     if (style_ == ProgressStyle::json) every_ = std::chrono::seconds(1);
@@ -65,7 +63,8 @@ void ProgressView::start() {
     if (style_ == ProgressStyle::json)
         out_ << json{{"event", "start"}, {"files", total_files_}, {"bytes", total_bytes_}}.dump() << '\n' << std::flush;
     else if (style_ == ProgressStyle::lines)
-        out_ << "indexing " << total_files_ << " files, " << megabytes(total_bytes_) << " MB\n" << std::flush;
+        out_ << "indexing " << total_files_ << (total_files_ == 1 ? " file, " : " files, ") << megabytes(total_bytes_)
+             << " MB\n" << std::flush;
 }
 
 // "42%  files 120/300  12.3/27.0 MB  1,234 passages/s  2 min 10 s left"
@@ -104,10 +103,8 @@ void ProgressView::draw(bool force) {
 
 void ProgressView::operator()(const IndexEvent& e) {
     passages_ = e.passages;
-    if (e.kind == IndexEvent::indexed || e.kind == IndexEvent::unchanged || e.kind == IndexEvent::skipped) {
-        ++done_files_;
-        if (auto it = sizes_.find(e.path.string()); it != sizes_.end()) done_bytes_ += it->second;
-    }
+    done_bytes_ = std::min(e.bytes_done, total_bytes_);
+    if (e.kind == IndexEvent::indexed || e.kind == IndexEvent::unchanged || e.kind == IndexEvent::skipped) ++done_files_;
     if (style_ == ProgressStyle::quiet) return;
     bool file_event = e.kind != IndexEvent::progress && e.kind != IndexEvent::compacting;
     if (style_ == ProgressStyle::json && file_event) {

@@ -9,15 +9,15 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace mahdar {
 
 enum class ProgressStyle { bar, lines, json, quiet };
 
-/// Renders IndexEvents to `out` (stderr in the indexer). Knows every file's size beforehand, so
-/// the time left is estimated from bytes read (a large file weighs as much as it takes).
+/// Renders IndexEvents to `out` (stderr in the indexer). The share done and the time left are
+/// by bytes (IndexEvent::bytes_done of the files' total), so a large file weighs as much as it
+/// takes, and one large file shows its progress too.
 class ProgressView {
 public:
     ProgressView(ProgressStyle style, std::ostream& out, const std::vector<std::filesystem::path>& files,
@@ -39,7 +39,6 @@ private:
 
     ProgressStyle style_;
     std::ostream& out_;
-    std::unordered_map<std::string, std::uintmax_t> sizes_;
     std::uintmax_t total_bytes_ = 0, done_bytes_ = 0;
     std::size_t total_files_ = 0, done_files_ = 0, passages_ = 0;
     std::chrono::steady_clock::time_point start_, last_drawn_;

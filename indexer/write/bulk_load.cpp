@@ -42,6 +42,7 @@ struct LoadingFile {
     fs::path path;
     FileRecord record;
     std::uintmax_t bytes = 0;
+    double bytes_per_passage = 0;
     std::atomic<std::size_t> jobs_left{0};
 };
 
@@ -74,6 +75,7 @@ public:
         if (last) write_file_record(shard, w.file->key, w.file->record);
         std::lock_guard<std::mutex> lock(mutex_);
         report_.passages += passages;
+        report_.bytes_done += w.file->bytes_per_passage * static_cast<double>(passages);
         if (last) {
             report_.bytes += w.file->bytes;
             ++report_.files_indexed;
@@ -116,6 +118,7 @@ private:
         file->record = file_record(src);
         std::error_code ec;
         file->bytes = fs::file_size(path, ec);
+        file->bytes_per_passage = bytes_per_passage(src);
         auto jobs = jobs_for(src, source_term(file->key), options_.job_passages);
         file->jobs_left = jobs.size();
         for (auto& j : jobs) queue_.push_back({std::move(j), file});

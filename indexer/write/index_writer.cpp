@@ -103,6 +103,9 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
     SourceFile src = read_source(file, read_options);
     if (src.unchanged) {
         ++report.files_unchanged;
+        std::error_code ec;
+        auto size = fs::file_size(file, ec);
+        report.bytes_done += ec ? 0 : static_cast<double>(size);
         tell(options, IndexEvent::unchanged, report, files_done, file);
         return std::nullopt;
     }
@@ -119,7 +122,7 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
     }
     for (const auto& [doc_id, owner] : claim.vanished) release_doc(owner, doc_id);
     if (!record.empty()) remove_file(key);
-    pending.push_back({key, file.string(), file_record(src), 0});
+    pending.push_back({key, file.string(), file_record(src), 0, false, bytes_per_passage(src)});
     sources.add(key, file.string());
     auto jobs = jobs_for(src, source_term(key), options.job_passages);
     pending.back().jobs_left = jobs.size();
@@ -159,21 +162,27 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
         while (auto built = pool.next(wait)) impl_->write(std::move(*built), report);
     };
     DocOwners owners(&impl_->db);
+    auto tell_progress = [&](std::size_t files_done) { // about every 250 ms, within a large file too
+        if (Clock::now() - last_shown < std::chrono::milliseconds(250)) return;
+        tell(options, IndexEvent::progress, report, files_done);
+        last_shown = Clock::now();
+    };
     for (std::size_t i = 0; i < files.size() && !stop; ++i) {
         auto jobs = impl_->prepare(files[i], options, owners, report, i + 1);
         if (jobs) {
             for (auto& job : *jobs) {
-                while (!pool.try_submit(job)) impl_->write(std::move(*pool.next(true)), report);
+                while (!pool.try_submit(job)) {
+                    impl_->write(std::move(*pool.next(true)), report);
+                    tell_progress(i);
+                }
                 drain(false);
+                tell_progress(i);
             }
             report.bytes += fs::file_size(files[i]);
             ++report.files_indexed;
             tell(options, IndexEvent::indexed, report, i + 1, files[i]);
         }
-        if (Clock::now() - last_shown > std::chrono::milliseconds(250)) {
-            tell(options, IndexEvent::progress, report, i + 1);
-            last_shown = Clock::now();
-        }
+        tell_progress(i + 1);
     }
     drain(true);
     if (options.prune == Prune::yes && !stop) impl_->prune(report, options, files.size());

@@ -24,6 +24,9 @@ struct IndexEvent {
     std::string reason;         ///< why it was skipped (ingest/layout.h failure_reason())
     std::size_t files_done = 0; ///< files read so far (any outcome)
     std::size_t passages = 0;   ///< passages written so far
+    /// Bytes of the files dealt with so far, a file being written counted in proportion to its
+    /// passages written: the share done, within one large file too.
+    std::uintmax_t bytes_done = 0;
 };
 /// The bulk path (several shard writers, then a compaction) for a first load into an empty
 /// index: `automatic` takes it for 2+ threads and at least IndexOptions::bulk_min_bytes of input
@@ -47,6 +50,7 @@ struct IndexOptions {
 struct IndexReport {
     std::size_t files_indexed = 0, files_unchanged = 0, files_skipped = 0, files_pruned = 0;
     std::size_t passages = 0, bytes = 0;
+    double bytes_done = 0; ///< IndexEvent::bytes_done
     double seconds = 0;
     std::vector<std::string> problems;
     std::vector<std::string> notes; ///< about files read in full, such as a .pdf that held HTML

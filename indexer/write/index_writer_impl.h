@@ -43,6 +43,15 @@ inline std::string source_term(const std::string& key) {
     return schema::term(schema::source, fnv1a_hex(key));
 }
 
+// A file's size shared out over its passages, for IndexReport::bytes_done.
+inline double bytes_per_passage(const SourceFile& src) {
+    std::size_t passages = 0;
+    for (const auto& d : src.documents) passages += d.passages.size();
+    std::error_code ec;
+    auto size = std::filesystem::file_size(src.path, ec);
+    return ec ? 0 : static_cast<double>(size) / static_cast<double>(std::max<std::size_t>(passages, 1));
+}
+
 // Splits a file's documents into jobs of about `chunk` passages (whole documents).
 inline std::vector<AnalysisJob> jobs_for(SourceFile& src, const std::string& xf, std::size_t chunk) {
     std::vector<AnalysisJob> jobs(1);
@@ -105,6 +114,7 @@ inline void tell(const IndexOptions& options, IndexEvent::Kind kind, const Index
     e.reason = reason;
     e.files_done = files_done;
     e.passages = r.passages;
+    e.bytes_done = static_cast<std::uintmax_t>(r.bytes_done);
     options.on_event(e);
 }
 
@@ -115,6 +125,9 @@ inline void skip_file(IndexReport& report, const std::filesystem::path& path, co
     std::string reason(failure_reason(why));
     report.skipped[reason].push_back(path.string());
     ++report.files_skipped;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    report.bytes_done += ec ? 0 : static_cast<double>(size);
     tell(options, IndexEvent::skipped, report, files_done, path, reason);
 }
 
@@ -140,6 +153,7 @@ struct IndexWriter::Impl {
         FileRecord record;
         std::size_t jobs_left;
         bool refused = false; ///< a passage was refused its id: the file is read again next run
+        double bytes_per_passage = 0;
     };
     std::deque<PendingFile> pending;
     FilesBySource sources; ///< who holds a passage id asked for twice
@@ -160,6 +174,7 @@ struct IndexWriter::Impl {
             db.replace_document(id_term, doc);
             ++report.passages;
         }
+        report.bytes_done += pending.front().bytes_per_passage * static_cast<double>(built.passages.size());
         for (const auto& record : built.doc_records) write_document_record(db, record);
         for (const auto& [word, count] : built.words) db.add_spelling(word, count);
         PendingFile& file = pending.front();
