@@ -115,6 +115,7 @@ TEST_CASE("Bad files are reported by name and skipped, the rest is indexed", "[i
     CHECK(r.output.find("empty.txt: the file is empty; skipped") != std::string::npos);
     CHECK(r.output.find("lines.jsonl:2: not valid JSON") != std::string::npos);
     CHECK(r.output.find("lines.jsonl:3: \"objectives\" must be") != std::string::npos);
+    CHECK(r.output.find("passed over inside indexed files: 2") != std::string::npos); // the two bad lines
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 11 + 2);
     // Morocco: the first good line, and the Arabic report's "ممثل المغرب". (This test had never

@@ -163,6 +163,15 @@ void ProgressView::finish(const IndexReport& r, const std::string& outcome) {
             out_ << (files.size() > names_per_reason ? ", …)\n" : ")\n");
         }
     }
+    // Lines, pages or sidecars passed over inside files that were indexed.
+    std::vector<std::string> parts;
+    for (const auto& p : r.problems)
+        if (p.size() < 9 || p.compare(p.size() - 9, 9, "; skipped") != 0) parts.push_back(p.substr(0, p.find(": ")));
+    if (!parts.empty()) {
+        out_ << "passed over inside indexed files: " << parts.size() << " (";
+        for (std::size_t i = 0; i < parts.size() && i < names_per_reason; ++i) out_ << (i ? ", " : "") << parts[i];
+        out_ << (parts.size() > names_per_reason ? ", …)\n" : ")\n");
+    }
     out_ << std::flush;
 }
 
