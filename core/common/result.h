@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 #include <variant>
@@ -43,6 +44,8 @@ struct Error {
     ErrorCode kind;
     int status; ///< HTTP status
     std::string message;
+    std::string parameter;          ///< the request parameter at fault, when one is
+    std::vector<std::string> valid; ///< what that parameter (or, unknown, the route) accepts
 };
 
 inline Error bad_parameter(std::string message) { return {ErrorCode::bad_parameter, std::move(message)}; }

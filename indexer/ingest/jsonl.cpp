@@ -139,8 +139,11 @@ void read_jsonl(SourceFile& src, const std::string& text) {
         }
         Document& doc = src.documents[it->second];
         p.ordinal = ordinal;
+        // A value given twice is one value: counted once in its facet.
         std::sort(p.countries.begin(), p.countries.end());
+        p.countries.erase(std::unique(p.countries.begin(), p.countries.end()), p.countries.end());
         std::sort(p.objectives.begin(), p.objectives.end());
+        p.objectives.erase(std::unique(p.objectives.begin(), p.objectives.end()), p.objectives.end());
         doc.passages.push_back(std::move(p));
         doc.passage_given.push_back(given);
     }

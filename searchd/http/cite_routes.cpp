@@ -1,6 +1,7 @@
 #include "http/cite_routes.h"
 
 #include "http/answer.h"
+#include "http/conventions.h"
 #include "http/json_out.h"
 #include "search/snippets.h"
 
@@ -82,12 +83,13 @@ json to_json(const CiteResult& r, const CitationFormatter& formatter) {
             {"reason", r.reason ? json(*r.reason) : json(nullptr)}};
 }
 
-void register_cite_routes(httplib::Server& server, Services& s) {
+void register_cite_routes(httplib::Server& server, Services& s, const std::string& api) {
     auto formatter = std::make_shared<const CitationFormatter>();
-    server.Get("/api/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
+    server.Get(api + "/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
+        if (auto err = unknown_parameter(req, "cite")) return send_error(res, *err);
         answer(s, *formatter, parse_query(req), res);
     }));
-    server.Post("/api/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
+    server.Post(api + "/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
         answer(s, *formatter, parse_body(req.body), res);
     }));
 }

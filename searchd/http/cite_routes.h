@@ -6,6 +6,7 @@
 #include "http/routes.h"
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace httplib {
 class Server;
@@ -21,6 +22,6 @@ nlohmann::json to_json(const CiteResult& r, const CitationFormatter& formatter);
 /// Registers GET /api/cite?text=…[&lang=…] and POST /api/cite {"text": "…", "lang": "…"}.
 /// Must be called before the catch-all routes of register_routes(): cpp-httplib tries
 /// handlers in the order they were registered. Builds the CitationFormatter (ICU) once.
-void register_cite_routes(httplib::Server& server, Services& services);
+void register_cite_routes(httplib::Server& server, Services& services, const std::string& api);
 
 } // namespace mahdar

@@ -1,6 +1,7 @@
 #include "http/document_routes.h"
 
 #include "http/answer.h"
+#include "http/conventions.h"
 #include "http/json_out.h"
 #include "http/request.h"
 #include "text/normalise.h"
@@ -28,6 +29,7 @@ const char* content_type_of(const std::string& format) {
 
 
 void handle_documents(Services& s, const httplib::Request& req, httplib::Response& res) {
+    if (auto err = unknown_parameter(req, "documents")) return send_error(res, *err);
     std::string raw = req.has_param("symbol") ? req.get_param_value("symbol") : "";
     if (raw.empty()) return send_error(res, bad_parameter("symbol is required: /api/documents?symbol=A/RES/73/195"));
     if (!is_valid_utf8(raw)) return send_error(res, bad_parameter("symbol is not valid UTF-8"));
@@ -42,6 +44,7 @@ void handle_documents(Services& s, const httplib::Request& req, httplib::Respons
 
 // The file a record names, streamed: only regular files, only records that have one.
 void handle_original(Services& s, const httplib::Request& req, httplib::Response& res) {
+    if (auto err = unknown_parameter(req, "original")) return send_error(res, *err);
     std::string id = req.matches[1];
     if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the document id is not valid UTF-8"));
     auto lease = s.pool.acquire();
@@ -72,11 +75,11 @@ void handle_original(Services& s, const httplib::Request& req, httplib::Response
 } // namespace
 
 
-void register_document_routes(httplib::Server& server, Services& s) {
-    server.Get("/api/documents", timed([&s](const httplib::Request& req, httplib::Response& res) {
+void register_document_routes(httplib::Server& server, Services& s, const std::string& api) {
+    server.Get(api + "/documents", timed([&s](const httplib::Request& req, httplib::Response& res) {
         handle_documents(s, req, res);
     }));
-    server.Get("/api/original/(.+)", timed([&s](const httplib::Request& req, httplib::Response& res) {
+    server.Get(api + "/original/(.+)", timed([&s](const httplib::Request& req, httplib::Response& res) {
         handle_original(s, req, res);
     }));
 }

@@ -4,6 +4,8 @@
 
 #include "http/routes.h"
 
+#include <string>
+
 namespace httplib {
 class Server;
 }
@@ -16,6 +18,6 @@ namespace mahdar {
 /// type, `Content-Disposition: inline` and a sandboxing Content-Security-Policy (an HTML
 /// original cannot run script in searchd's origin). Must be called before the catch-all
 /// routes of register_routes().
-void register_document_routes(httplib::Server& server, Services& services);
+void register_document_routes(httplib::Server& server, Services& services, const std::string& api);
 
 } // namespace mahdar

@@ -46,8 +46,10 @@ json to_json(const SearchResult& r) {
     }
     json facets = json::object();
     for (const auto& [f, values] : r.facets) facets[facet_name(f)] = facet_values(values);
+    json more = json::object();
+    for (const auto& [f, n] : r.facets_more) more[facet_name(f)] = n;
     return {{"total", r.total}, {"page", r.page}, {"size", r.size}, {"hits", std::move(hits)},
-            {"facets", std::move(facets)}, {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
+            {"facets", std::move(facets)}, {"facets_more", std::move(more)}, {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
             {"took_ms", r.took_ms}};
 }
 
@@ -107,6 +109,11 @@ json to_json(Facet f, const std::vector<FacetValue>& values) {
     return {{"field", facet_name(f)}, {"values", facet_values(values)}};
 }
 
-json to_json(const Error& e) { return {{"error", {{"code", e.code()}, {"message", e.message}}}}; }
+json to_json(const Error& e) {
+    json error = {{"code", e.code()}, {"message", e.message}};
+    if (!e.parameter.empty()) error["parameter"] = e.parameter;
+    if (!e.valid.empty()) error["valid"] = e.valid;
+    return {{"error", std::move(error)}};
+}
 
 } // namespace mahdar

@@ -44,6 +44,16 @@ std::optional<Error> read_paging(const Params& params, SearchRequest& r) {
     else if (sort == "date") r.sort = Sort::date_ascending;
     else if (sort == "-date") r.sort = Sort::date_descending;
     else return bad_parameter("sort must be relevance, date or -date");
+    if (auto s = param(params, "facet_limit"); !s.empty()) {
+        auto n = parse_int(s, max_facet_limit);
+        if (!n) {
+            Error e = bad_parameter("facet_limit must be a whole number from 0 to " + std::to_string(max_facet_limit));
+            e.parameter = "facet_limit";
+            return e;
+        }
+        r.facet_limit = *n;
+    }
+    r.facet_prefix = param(params, "facet_prefix");
     std::string collapse = param(params, "collapse");
     if (collapse == "doc") r.collapse = Collapse::doc;
     else if (!collapse.empty() && collapse != "none") return bad_parameter("collapse must be doc");

@@ -2,6 +2,7 @@
 
 #include "http/answer.h"
 #include "http/cite_routes.h"
+#include "http/conventions.h"
 #include "http/document_routes.h"
 #include "http/json_out.h"
 #include "http/request.h"
@@ -26,8 +27,27 @@ Result<std::string> path_id(const httplib::Request& req, const char* what) {
     return id;
 }
 
+// The index revision a Context reads; 0 where there is no single one (a stub of shards).
+unsigned long long revision_of(Context& c) {
+    try {
+        return c.db.get_revision();
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
+}
+
+// Stamps the answer with the version and revision; true when the client's copy is current
+// (a 304 is set). Nothing is cached where there is no single revision.
+bool answered_from_cache(Context& c, const httplib::Request& req, httplib::Response& res) {
+    unsigned long long revision = revision_of(c);
+    stamp_answer(res, revision);
+    return revision != 0 && not_modified(req, res, revision, c.uuid);
+}
+
 void handle_search(Services& s, const httplib::Request& req, httplib::Response& res) {
+    if (auto err = unknown_parameter(req, "search")) return send_error(res, *err);
     auto lease = s.pool.acquire();
+    if (answered_from_cache(*lease, req, res)) return;
     CountryResolver countries = [&s](std::string_view n) { return s.labels.resolve_country(n); };
     auto r = parse_search_request(params_of(req), lease->parser, countries);
     if (!r) return send_error(res, r.error());
@@ -37,9 +57,11 @@ void handle_search(Services& s, const httplib::Request& req, httplib::Response& 
 // GET /api/passage/{id} and /api/document/{id}: `get` looks the id up in a Context.
 template <class Get>
 void handle_lookup(Services& s, const httplib::Request& req, httplib::Response& res, const char* what, Get get) {
+    if (auto err = unknown_parameter(req, what)) return send_error(res, *err);
     auto id = path_id(req, what);
     if (!id) return send_error(res, id.error());
     auto lease = s.pool.acquire();
+    if (answered_from_cache(*lease, req, res)) return;
     auto v = with_reopen(*lease, [&](Context& c) { return get(c, id.value()); });
     send_result(res, v, [](const auto& found) { return to_json(found); });
 }
@@ -53,6 +75,7 @@ void handle_document(Services& s, const httplib::Request& req, httplib::Response
 }
 
 void handle_facets(Services& s, const httplib::Request& req, httplib::Response& res) {
+    if (auto err = unknown_parameter(req, "facets")) return send_error(res, *err);
     Params p = params_of(req);
     auto field = parse_facet(param(p, "field"));
     if (!field) return send_error(res, bad_parameter("field must be speaker, country, objective, lang, year, month or symbol"));
@@ -61,20 +84,25 @@ void handle_facets(Services& s, const httplib::Request& req, httplib::Response& 
     std::string prefix = param(p, "prefix");
     if (!is_valid_utf8(prefix)) return send_error(res, bad_parameter("prefix is not valid UTF-8"));
     auto lease = s.pool.acquire();
+    if (answered_from_cache(*lease, req, res)) return;
     auto values = with_reopen(*lease, [&](Context& c) { return list_facet(c, *field, prefix, ui.value(), s.labels); });
     send_json(res, to_json(*field, values));
 }
 
-void handle_health(Services& s, const httplib::Request&, httplib::Response& res) {
+void handle_health(Services& s, const httplib::Request& req, httplib::Response& res) {
+    if (auto err = unknown_parameter(req, "health")) return send_error(res, *err);
     auto lease = s.pool.acquire();
+    stamp_answer(res, revision_of(*lease));
+    res.set_header("Cache-Control", "no-store");
     send_json(res, to_json(with_reopen(*lease, [](Context& c) { return health(c); })));
 }
 
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
-    static const std::regex known("^/api/(search|passage/.+|document/.+|documents|original/.+|facets|health|cite)$");
+    static const std::regex known("^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite)$");
+    static const std::regex cite("^/api/(v1/)?cite$");
     if (std::regex_match(req.path, known)) {
-        res.set_header("Allow", req.path == "/api/cite" ? "GET, POST" : "GET");
+        res.set_header("Allow", std::regex_match(req.path, cite) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
         return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
     }
     send_error(res, not_found("no such route: " + req.method + " " + req.path));
@@ -104,10 +132,9 @@ void set_error_answers(httplib::Server& server) {
 
 void set_logging(httplib::Server& server) {
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-        // Debian's cpp-httplib compresses every text answer with brotli or gzip when asked,
-        // which costs more time than it saves on the loopback and LAN links searchd serves
-        // (measured 29 ms vs 4 ms for a 7 KB script): answer uncompressed.
-        const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+        // Debian's cpp-httplib compresses text answers with brotli when asked, which cost
+        // 29 ms against 4 ms for a 7 KB script: gzip only (conventions.h).
+        limit_compression(const_cast<httplib::Request&>(req));
         return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
@@ -136,13 +163,16 @@ void register_routes(httplib::Server& server, Services& s) {
     auto bind = [&s](void (*h)(Services&, const httplib::Request&, httplib::Response&)) {
         return timed([&s, h](const httplib::Request& req, httplib::Response& res) { h(s, req, res); });
     };
-    server.Get("/api/search", bind(handle_search));
-    server.Get("/api/passage/(.+)", bind(handle_passage));
-    server.Get("/api/document/(.+)", bind(handle_document));
-    server.Get("/api/facets", bind(handle_facets));
-    server.Get("/api/health", bind(handle_health));
-    register_cite_routes(server, s); // these two before the catch-all routes below
-    register_document_routes(server, s);
+    for (std::string api : {"/api/v1", "/api"}) { // today's paths are version 1's aliases
+        server.Get(api + "/search", bind(handle_search));
+        server.Get(api + "/passage/(.+)", bind(handle_passage));
+        server.Get(api + "/document/(.+)", bind(handle_document));
+        server.Get(api + "/facets", bind(handle_facets));
+        server.Get(api + "/health", bind(handle_health));
+        register_cite_routes(server, s, api); // these two before the catch-all routes below
+        register_document_routes(server, s, api);
+    }
+    set_cors(server, s.cors_origins);
     server.Get("/api/.*", timed(handle_other_method));
     server.Post("/.*", timed(handle_other_method));
     server.Put("/.*", timed(handle_other_method));

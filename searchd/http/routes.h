@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace httplib {
 class Server;
@@ -19,6 +21,7 @@ struct Services {
     ContextPool& pool;
     const Labels& labels;
     std::optional<std::filesystem::path> web_root; ///< canonical; nullopt: no static files
+    std::set<std::string> cors_origins = {};       ///< origins allowed to call the API ("*": any)
 };
 
 /// Sets the request thread pool, the body size limit and TCP_NODELAY.

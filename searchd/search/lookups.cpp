@@ -67,7 +67,10 @@ std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefi
         counter.attach(e);
         e.get_mset(0, 0, c.db.get_doccount());
     }
-    std::vector<FacetValue> all = counter.values(f, labels, ui);
+    return with_prefix(counter.values(f, labels, ui), prefix);
+}
+
+std::vector<FacetValue> with_prefix(std::vector<FacetValue> all, const std::string& prefix) {
     if (prefix.empty()) return all;
     std::string want = speaker_key(prefix);
     std::vector<FacetValue> out;

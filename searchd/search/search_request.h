@@ -15,6 +15,8 @@ enum class Collapse { none, doc };
 
 inline constexpr std::size_t max_query_bytes = 1024;
 inline constexpr int max_page_size = 100;
+inline constexpr int default_facet_limit = 20;
+inline constexpr int max_facet_limit = 1000;
 
 struct SearchRequest {
     std::string q;
@@ -25,6 +27,10 @@ struct SearchRequest {
     int page = 1, size = 10;
     Collapse collapse = Collapse::none;
     Lang ui = Lang::en;
+    /// Values listed per facet of many values (speaker, country, objective, symbol; lang, year
+    /// and month are listed whole), the most frequent first; the count of the others is given.
+    int facet_limit = default_facet_limit;
+    std::string facet_prefix; ///< only values with a word of value or label starting so
 };
 
 } // namespace mahdar

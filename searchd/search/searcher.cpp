@@ -261,6 +261,18 @@ DocLengths ranking_stats(const FacetColumns& columns) {
     return {columns.lengths, columns.average_length, columns.count};
 }
 
+// Keeps the first facet_limit values (by count) of the facets of many values, those matching
+// facet_prefix; the count of the others goes to facets_more. Counts stay exact.
+void bound_facets(const SearchRequest& r, SearchResult& out) {
+    for (auto& [f, values] : out.facets) {
+        if (f == Facet::lang || f == Facet::year || f == Facet::month) continue;
+        std::size_t all = values.size();
+        values = with_prefix(std::move(values), r.facet_prefix);
+        if (values.size() > static_cast<std::size_t>(r.facet_limit)) values.resize(static_cast<std::size_t>(r.facet_limit));
+        out.facets_more.emplace_back(f, all - values.size());
+    }
+}
+
 std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
     std::string out;
     bool changed = false;
@@ -339,6 +351,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    bound_facets(r, out);
     if (out.total < 3 && !r.q.empty()) {
         try {
             out.suggestion = suggest(c, r);

@@ -84,6 +84,7 @@ struct SearchResult {
     int page = 1, size = 10;
     std::vector<Hit> hits;
     std::vector<std::pair<Facet, std::vector<FacetValue>>> facets;
+    std::vector<std::pair<Facet, std::size_t>> facets_more; ///< values left out by facet_limit/prefix
     std::optional<std::string> suggestion;
     double took_ms = 0;
 };
@@ -132,6 +133,10 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id);
 /// The records of the documents whose UN symbol is `symbol` (canonical), by document id.
 std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol);
 std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels);
+
+/// The values of `values` with a word of value or label starting with `prefix` (speaker_key()
+/// folding: case, accents, Arabic letter forms), in order.
+std::vector<FacetValue> with_prefix(std::vector<FacetValue> values, const std::string& prefix);
 HealthView health(Context& c);
 
 /// Passages of `doc_id`, in order.

@@ -1,0 +1,45 @@
+// What every API answer follows (issue 17): the parameters each route takes (anything else is a
+// 400 naming it and listing the valid ones), the version and index revision headers, caching
+// by ETag, CORS for the origins the operator allows, and compression when asked.
+#pragma once
+
+#include "common/result.h"
+
+#include <httplib.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mahdar {
+
+/// The API's version: paths /api/v1/… (today's /api/… are the same routes), and the
+/// `API-Version` header of every answer.
+inline constexpr const char* api_version = "1";
+
+/// The parameters `route` ("search", "facets", "cite", "documents"; others take none) accepts.
+const std::vector<std::string>& known_parameters(const std::string& route);
+
+/// A 400 naming the first parameter of `req` that `route` does not take, with the valid ones.
+std::optional<Error> unknown_parameter(const httplib::Request& req, const std::string& route);
+
+/// Sets `API-Version` and `Index-Revision`, and `Cache-Control: no-cache` (clients may keep an
+/// answer but ask again, cheaply with If-None-Match).
+void stamp_answer(httplib::Response& res, unsigned long long revision);
+
+/// The ETag of a GET answer that depends only on the request line and the index revision
+/// (`uuid` tells two indexes at one revision apart). True when the request's If-None-Match
+/// names it: the answer is then a 304 with no body, already set on `res`.
+bool not_modified(const httplib::Request& req, httplib::Response& res, unsigned long long revision,
+                  const std::string& uuid);
+
+/// CORS for the origins in `allowed` ("*": any). Sets the Access-Control headers on answers to
+/// an allowed Origin, and answers preflight OPTIONS requests.
+void set_cors(httplib::Server& server, std::set<std::string> allowed);
+
+/// Leaves only gzip in Accept-Encoding: cpp-httplib would pick brotli, much slower to make for
+/// answers of a few KB. JSON answers are gzipped by compress_answer() (answer.h).
+void limit_compression(httplib::Request& req);
+
+} // namespace mahdar
