@@ -203,3 +203,34 @@ TEST_CASE("Answers are gzipped when asked and worth it, HEAD and OPTIONS are ans
     CHECK(stranger->status == 200);
     CHECK_FALSE(stranger->has_header("Access-Control-Allow-Origin"));
 }
+
+TEST_CASE("Cite over POST takes one quote or a batch, each answered in order, a bad one named by its place", "[searchd][api]") {
+    Index index;
+    test::TestServer server(index.db);
+    auto c = server.client();
+    json batch = {{"quotes", {{{"text", "Delegates discussed labour migration and remittances, item 7."}},
+                              {{"text", "Delegates discussed labour migration and remittances, item 12."}, {"lang", "en"}},
+                              {{"text", "Nothing like this was ever said by anyone at all."}}}}};
+    auto res = c.Post("/api/v1/cite", batch.dump(), "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    json r = json::parse(res->body);
+    REQUIRE(r["results"].size() == 3);
+    CHECK(r["results"][0]["matches"][0]["id"] == "p7");
+    CHECK(r["results"][0]["matches"][0]["verbatim"] == true);
+    CHECK(r["results"][1]["matches"][0]["id"] == "p12");
+    CHECK(r["results"][2]["matches"].empty());
+    auto one = c.Post("/api/cite", json{{"text", "Delegates discussed labour migration and remittances, item 7."}}.dump(),
+                      "application/json");
+    REQUIRE(one);
+    CHECK(json::parse(one->body)["matches"][0]["id"] == "p7");
+    auto bad = c.Post("/api/cite", json{{"quotes", {{{"text", "fine"}}, {{"lang", "en"}}}}}.dump(), "application/json");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(json::parse(bad->body)["error"]["message"].get<std::string>().rfind("quotes[1]: ", 0) == 0);
+    json many = {{"quotes", json::array()}};
+    for (int i = 0; i < 101; ++i) many["quotes"].push_back({{"text", "item"}});
+    auto over = c.Post("/api/cite", many.dump(), "application/json");
+    REQUIRE(over);
+    CHECK(over->status == 400);
+}

@@ -45,20 +45,52 @@ json match_json(const CiteMatch& m, const CitationFormatter& formatter) {
     return j;
 }
 
-// The POST body: {"text": "…", "lang": "ar"|"en"|"fr"|null (optional)}.
-Result<CiteRequest> parse_body(const std::string& body) {
+/// Quotes one batch may hold (each is a lookup of a few ms).
+constexpr std::size_t max_batch_quotes = 100;
+
+// One quote: {"text": "…", "lang": "ar"|"en"|"fr"|null (optional)}; `where` names it in errors.
+Result<CiteRequest> parse_quote(const json& j, const std::string& where) {
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string())
+        return bad_parameter(where + "text is required and must be a string");
+    auto lang = j.find("lang");
+    if (lang != j.end() && !lang->is_null() && !lang->is_string())
+        return bad_parameter(where + "lang must be ar, en or fr");
+    auto r = parse_cite_request(text->get<std::string>(),
+                                lang != j.end() && lang->is_string() ? lang->get<std::string>() : "");
+    if (!r && !where.empty()) {
+        Error e = r.error();
+        e.message = where + e.message;
+        return e;
+    }
+    return r;
+}
+
+// The POST body: one quote, or {"quotes": [quote, …]} (a batch of at most 100).
+Result<std::vector<CiteRequest>> parse_body(const std::string& body, bool& batch) {
     json j = json::parse(body, nullptr, false);
     if (!j.is_object())
         return bad_parameter("the body must be a JSON object such as {\"text\": \"…\", \"lang\": "
-                             "\"en\"} (valid UTF-8)");
-    auto text = j.find("text");
-    if (text == j.end() || !text->is_string())
-        return bad_parameter("text is required and must be a string");
-    auto lang = j.find("lang");
-    if (lang != j.end() && !lang->is_null() && !lang->is_string())
-        return bad_parameter("lang must be ar, en or fr");
-    return parse_cite_request(text->get<std::string>(),
-                              lang != j.end() && lang->is_string() ? lang->get<std::string>() : "");
+                             "\"en\"} or {\"quotes\": [{\"text\": \"…\"}, …]} (valid UTF-8)");
+    auto quotes = j.find("quotes");
+    batch = quotes != j.end();
+    if (!batch) {
+        auto one = parse_quote(j, "");
+        if (!one) return one.error();
+        return std::vector<CiteRequest>{std::move(one.value())};
+    }
+    if (!quotes->is_array() || quotes->empty() || quotes->size() > max_batch_quotes)
+        return bad_parameter("quotes must be a list of 1 to " + std::to_string(max_batch_quotes) +
+                             " objects such as {\"text\": \"…\", \"lang\": \"en\"}");
+    std::vector<CiteRequest> out;
+    for (std::size_t i = 0; i < quotes->size(); ++i) {
+        std::string where = "quotes[" + std::to_string(i) + "]: ";
+        if (!(*quotes)[i].is_object()) return bad_parameter(where + "must be an object with text and lang");
+        auto one = parse_quote((*quotes)[i], where);
+        if (!one) return one.error();
+        out.push_back(std::move(one.value()));
+    }
+    return out;
 }
 
 Result<CiteRequest> parse_query(const httplib::Request& req) {
@@ -90,7 +122,15 @@ void register_cite_routes(httplib::Server& server, Services& s, const std::strin
         answer(s, *formatter, parse_query(req), res);
     }));
     server.Post(api + "/cite", timed([&s, formatter](const httplib::Request& req, httplib::Response& res) {
-        answer(s, *formatter, parse_body(req.body), res);
+        bool batch = false;
+        auto quotes = parse_body(req.body, batch);
+        if (!quotes) return send_error(res, quotes.error());
+        if (!batch) return answer(s, *formatter, std::move(quotes.value().front()), res);
+        auto lease = s.pool.acquire();
+        json results = json::array();
+        for (const auto& q : quotes.value())
+            results.push_back(to_json(with_reopen(*lease, [&q](Context& c) { return cite(c, q); }), *formatter));
+        send_json(res, {{"results", std::move(results)}});
     }));
 }
 
