@@ -27,6 +27,8 @@ const std::vector<std::string>& known_parameters(const std::string& route) {
     static const std::map<std::string, std::vector<std::string>> table = {
         {"search", {"q", "page", "size", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc",
                     "from", "to", "ui", "facet_limit", "facet_prefix"}},
+        {"export", {"q", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to",
+                    "ui", "format", "limit"}},
         {"facets", {"field", "prefix", "ui"}},
         {"cite", {"text", "lang"}},
         {"documents", {"symbol"}},

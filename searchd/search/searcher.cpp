@@ -298,6 +298,20 @@ std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
 
 } // namespace
 
+std::vector<Xapian::docid> ranked_ids(Context& c, const SearchRequest& r, std::size_t limit, std::size_t& total) {
+    Xapian::Enquire e(c.db);
+    e.set_query(full_query(c.db, r, std::nullopt));
+    Xapian::MultiValueKeyMaker keys;
+    set_sort(e, keys, r, c.key_sort);
+    if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
+    Xapian::MSet mset = e.get_mset(0, static_cast<Xapian::doccount>(limit), c.db.get_doccount());
+    total = mset.get_matches_estimated();
+    std::vector<Xapian::docid> out;
+    out.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+    return out;
+}
+
 SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     auto start = Clock::now();
     SearchResult out;

@@ -134,6 +134,10 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id);
 std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol);
 std::vector<FacetValue> list_facet(Context& c, Facet f, const std::string& prefix, Lang ui, const Labels& labels);
 
+/// The passages of a whole result set, in the request's order (relevance or date), at most
+/// `limit`; `total` receives the size of the whole set. For exports: no facets, no snippets.
+std::vector<Xapian::docid> ranked_ids(Context& c, const SearchRequest& r, std::size_t limit, std::size_t& total);
+
 /// The values of `values` with a word of value or label starting with `prefix` (speaker_key()
 /// folding: case, accents, Arabic letter forms), in order.
 std::vector<FacetValue> with_prefix(std::vector<FacetValue> values, const std::string& prefix);
