@@ -16,7 +16,7 @@ import { toast } from './toast.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
-  q: $('q'), form: $('search-form'), sort: $('sort'), summary: $('summary'), chips: $('chips'),
+  q: $('q'), form: $('search-form'), sort: $('sort'), summary: $('summary'), exports: $('exports'), chips: $('chips'),
   suggestion: $('suggestion'), message: $('message'), hits: $('hits'), pager: $('pager'),
   results: $('results'), facets: $('facets'), toggle: $('filters-toggle'),
   search_view: $('search-view'), cite_view: $('cite-view'), offline: $('offline-banner'),

@@ -3,7 +3,11 @@
 import { h, replace, snippet_nodes, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
-import { PAGE_SIZE, has_filters } from './state.js';
+import { PAGE_SIZE, export_params, has_filters } from './state.js';
+
+/** Rows an export holds at most by default (the server's default limit). */
+const EXPORT_ROWS = 10000;
+const EXPORT_FORMATS = [['csv', 'CSV'], ['jsonl', 'JSON Lines'], ['ris', 'RIS'], ['csl', 'CSL-JSON']];
 
 /**
  * `actions`: href(patch) → URL of the state with `patch` applied; go(patch, event) navigates;
@@ -22,8 +26,22 @@ export function render_results(els, state, r, actions) {
   } else {
     els.message.hidden = true;
   }
+  render_exports(els.exports, state, r.total);
   replace(els.hits, (r.hits || []).map((hit) => card(hit, state, actions)));
   render_pager(els.pager, state, r.total, actions);
+}
+
+// Download links for the whole result set, saying when only the first rows are exported.
+function render_exports(el, state, total) {
+  el.hidden = !total;
+  if (!total) return replace(el);
+  const links = EXPORT_FORMATS.map(([format, name]) => h('a', {
+    class: 'export', href: `/api/v1/export?${export_params(state, format)}`, download: '',
+  }, name));
+  const parts = [t('export_label', { count: Math.min(total, EXPORT_ROWS) })];
+  links.forEach((a, i) => parts.push(i ? ' · ' : ' ', a));
+  if (total > EXPORT_ROWS) parts.push(' ', t('export_limited', { total }));
+  replace(el, ...parts);
 }
 
 /** Shows a message box (empty results, errors) in place of results. */

@@ -87,6 +87,16 @@ export function search_params(s) {
   return p;
 }
 
+/** The /api/v1/export query string of a state's whole result set in `format`. */
+export function export_params(s, format) {
+  const p = new URLSearchParams();
+  append_search(p, s);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  p.set('ui', s.ui);
+  p.set('format', format);
+  return p;
+}
+
 /** True when any filter (not the query) is set. */
 export function has_filters(s) {
   return FILTERS.some((f) => s[f].length > 0) || Boolean(s.from || s.to);

@@ -98,6 +98,30 @@ test('a country facet narrows the results and updates the other counts', async (
   assert.match(await page.textContent('#summary'), new RegExp(`^${before_total} results`));
 });
 
+test('the whole result set downloads as CSV, with the filters of the page, in Arabic too', async () => {
+  const page = await new_page(browser, server.url);
+  await page.goto('/?q=migration&country=MA&ui=ar');
+  await settled(page);
+  const filtered = await api_get(server.url, '/api/search?q=migration&country=MA&ui=ar');
+  assert.ok(filtered.total > 0);
+  assert.match(await page.textContent('#exports'), /تنزيل/);
+  const csv = page.locator('#exports a', { hasText: 'CSV' });
+  const href = await csv.getAttribute('href');
+  const params = new URL(href, server.url).searchParams;
+  assert.equal(params.get('q'), 'migration');
+  assert.deepEqual(params.getAll('country'), ['MA']);
+  assert.equal(params.get('format'), 'csv');
+  const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+  assert.match(download.suggestedFilename(), /^mahdar-\d{8}\.csv$/);
+  const body = await page.request.get(new URL(href, server.url).href);
+  assert.equal(body.headers()['export-rows'], String(filtered.total));
+  const bytes = await body.body();
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+  const text = bytes.toString('utf8');
+  assert.ok(text.includes(filtered.hits[0].id), 'the first hit is a row');
+  assert.deepEqual(page.errors, []);
+});
+
 async function facet_counts(page, field) {
   const counts = await page.locator(`#facet-list-${field} .count`).allTextContents();
   return counts.map((c) => Number(c.replace(/\D/g, '')));

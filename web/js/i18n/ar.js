@@ -75,6 +75,8 @@ export default {
     many: '{total} نتيجة في {ms} ملّي ثانية',
     other: '{total} نتيجة في {ms} ملّي ثانية',
   },
+  export_label: { zero: 'تنزيل النتائج:', one: 'تنزيل هذه النتيجة:', two: 'تنزيل هاتين النتيجتين:', few: 'تنزيل هذه النتائج الـ{count}:', many: 'تنزيل هذه النتائج الـ{count}:', other: 'تنزيل هذه النتائج الـ{count}:' },
+  export_limited: '(أول 10000 من {total})',
   did_you_mean: 'هل تقصد',
   question_mark: '؟',
   no_results_title: 'لا يوجد مقطع يطابق بحثك.',

@@ -69,6 +69,8 @@ export default {
     one: '{total} result in {ms} ms',
     other: '{total} results in {ms} ms',
   },
+  export_label: { one: 'Download this result:', other: 'Download these {count} results:' },
+  export_limited: '(the first 10,000 of {total})',
   did_you_mean: 'Did you mean',
   question_mark: '?',
   no_results_title: 'No passage matches your search.',

@@ -69,6 +69,8 @@ export default {
     one: '{total} résultat en {ms} ms',
     other: '{total} résultats en {ms} ms',
   },
+  export_label: { one: 'Télécharger ce résultat :', other: 'Télécharger ces {count} résultats :' },
+  export_limited: '(les 10 000 premiers sur {total})',
   did_you_mean: 'Vouliez-vous dire',
   question_mark: ' ?',
   no_results_title: 'Aucun passage ne correspond à votre recherche.',
