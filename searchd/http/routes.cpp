@@ -5,6 +5,7 @@
 #include "http/conventions.h"
 #include "http/document_routes.h"
 #include "http/json_out.h"
+#include "http/openapi_route.h"
 #include "http/request.h"
 #include "http/static_files.h"
 #include "text/normalise.h"
@@ -99,7 +100,7 @@ void handle_health(Services& s, const httplib::Request& req, httplib::Response& 
 
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
-    static const std::regex known("^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite)$");
+    static const std::regex known("^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|openapi\\.json)$");
     static const std::regex cite("^/api/(v1/)?cite$");
     if (std::regex_match(req.path, known)) {
         res.set_header("Allow", std::regex_match(req.path, cite) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
@@ -171,6 +172,7 @@ void register_routes(httplib::Server& server, Services& s) {
         server.Get(api + "/health", bind(handle_health));
         register_cite_routes(server, s, api); // these two before the catch-all routes below
         register_document_routes(server, s, api);
+        register_openapi_route(server, api);
     }
     set_cors(server, s.cors_origins);
     server.Get("/api/.*", timed(handle_other_method));
