@@ -8,6 +8,8 @@ BUILD_PACKAGES="g++ cmake make pkg-config libxapian-dev libicu-dev libcpp-httpli
     libpoppler-cpp-dev libzip-dev libpugixml-dev libxml2-dev
     libtesseract-dev tesseract-ocr-ara tesseract-ocr-fra tesseract-ocr-eng
     clang libclang-rt-14-dev"
+# What only the tests use: the browser of web/tests, and JSON Schema for tests/openapi_check.py.
+TEST_PACKAGES="chromium python3-jsonschema"
 
 # Installs the Debian packages named in $@ that are not installed yet.
 ensure_packages() {

@@ -102,6 +102,7 @@ void answer(Services& s, const CitationFormatter& formatter, const Result<CiteRe
             httplib::Response& res) {
     if (!r) return send_error(res, r.error());
     auto lease = s.pool.acquire();
+    stamp_answer(res, revision_of(*lease));
     auto found = with_reopen(*lease, [&r](Context& c) { return cite(c, r.value()); });
     send_json(res, to_json(found, formatter));
 }
@@ -127,6 +128,7 @@ void register_cite_routes(httplib::Server& server, Services& s, const std::strin
         if (!quotes) return send_error(res, quotes.error());
         if (!batch) return answer(s, *formatter, std::move(quotes.value().front()), res);
         auto lease = s.pool.acquire();
+        stamp_answer(res, revision_of(*lease));
         json results = json::array();
         for (const auto& q : quotes.value())
             results.push_back(to_json(with_reopen(*lease, [&q](Context& c) { return cite(c, q); }), *formatter));

@@ -51,6 +51,14 @@ std::optional<Error> unknown_parameter(const httplib::Request& req, const std::s
     return std::nullopt;
 }
 
+unsigned long long revision_of(Context& c) {
+    try {
+        return c.db.get_revision();
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
+}
+
 void stamp_answer(httplib::Response& res, unsigned long long revision) {
     res.set_header("API-Version", api_version);
     res.set_header("Index-Revision", std::to_string(revision));
@@ -71,8 +79,12 @@ bool not_modified(const httplib::Request& req, httplib::Response& res, unsigned 
     return true;
 }
 
+std::string allowed_methods(const std::string& path) {
+    bool cite = path == "/api/cite" || path == "/api/v1/cite";
+    return cite ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS";
+}
+
 void set_cors(httplib::Server& server, std::set<std::string> allowed) {
-    if (allowed.empty()) return;
     auto allow = [allowed](const httplib::Request& req, httplib::Response& res) {
         std::string origin = req.get_header_value("Origin");
         if (origin.empty() || (!allowed.count("*") && !allowed.count(origin))) return false;
@@ -82,12 +94,14 @@ void set_cors(httplib::Server& server, std::set<std::string> allowed) {
         res.set_header("Access-Control-Expose-Headers", "ETag, API-Version, Index-Revision, Server-Timing");
         return true;
     };
-    server.set_post_routing_handler([allow](const httplib::Request& req, httplib::Response& res) { allow(req, res); });
+    if (!allowed.empty())
+        server.set_post_routing_handler([allow](const httplib::Request& req, httplib::Response& res) { allow(req, res); });
     server.Options("/api/.*", [allow](const httplib::Request& req, httplib::Response& res) {
         res.status = 204;
-        res.set_header("Allow", "GET, HEAD, POST, OPTIONS");
+        res.set_header("API-Version", api_version);
+        res.set_header("Allow", allowed_methods(req.path));
         if (!allow(req, res)) return;
-        res.set_header("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+        res.set_header("Access-Control-Allow-Methods", allowed_methods(req.path));
         res.set_header("Access-Control-Allow-Headers", "Content-Type, If-None-Match");
         res.set_header("Access-Control-Max-Age", "86400");
     });
@@ -110,6 +124,7 @@ std::optional<std::string> gzipped(const std::string& in) {
 }
 
 void compress_answer(const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0 && !res.has_header("API-Version")) res.set_header("API-Version", api_version);
     // cpp-httplib 0.11 compresses "application/json" only without a charset: text answers are
     // compressed here, and the request's Accept-Encoding is dropped so that nothing is
     // compressed twice. (The originals, streamed by a content provider, go as they are.)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "search/searcher.h"
 
 #include <httplib.h>
 
@@ -24,6 +25,9 @@ const std::vector<std::string>& known_parameters(const std::string& route);
 /// A 400 naming the first parameter of `req` that `route` does not take, with the valid ones.
 std::optional<Error> unknown_parameter(const httplib::Request& req, const std::string& route);
 
+/// The index revision a Context reads; 0 where there is no single one (a stub of shards).
+unsigned long long revision_of(Context& c);
+
 /// Sets `API-Version` and `Index-Revision`, and `Cache-Control: no-cache` (clients may keep an
 /// answer but ask again, cheaply with If-None-Match).
 void stamp_answer(httplib::Response& res, unsigned long long revision);
@@ -34,8 +38,12 @@ void stamp_answer(httplib::Response& res, unsigned long long revision);
 bool not_modified(const httplib::Request& req, httplib::Response& res, unsigned long long revision,
                   const std::string& uuid);
 
-/// CORS for the origins in `allowed` ("*": any). Sets the Access-Control headers on answers to
-/// an allowed Origin, and answers preflight OPTIONS requests.
+/// The methods an API path answers ("GET, HEAD, OPTIONS"; POST too for cite).
+std::string allowed_methods(const std::string& path);
+
+/// CORS for the origins in `allowed` ("*": any; none: no CORS). Sets the Access-Control headers
+/// on answers to an allowed Origin, and answers OPTIONS (204 with Allow, and the preflight's
+/// headers for an allowed Origin).
 void set_cors(httplib::Server& server, std::set<std::string> allowed);
 
 /// Leaves only gzip in Accept-Encoding: cpp-httplib would pick brotli, much slower to make for

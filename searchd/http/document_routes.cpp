@@ -36,6 +36,7 @@ void handle_documents(Services& s, const httplib::Request& req, httplib::Respons
     auto symbol = canonical_symbol(raw);
     if (!symbol) return send_error(res, bad_parameter("symbol \"" + raw + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)"));
     auto lease = s.pool.acquire();
+    stamp_answer(res, revision_of(*lease));
     auto records = with_reopen(*lease, [&](Context& c) { return documents_with_symbol(c, *symbol); });
     json docs = json::array();
     for (const auto& r : records) docs.push_back(document_json(r));
@@ -48,6 +49,7 @@ void handle_original(Services& s, const httplib::Request& req, httplib::Response
     std::string id = req.matches[1];
     if (!is_valid_utf8(id)) return send_error(res, bad_parameter("the document id is not valid UTF-8"));
     auto lease = s.pool.acquire();
+    stamp_answer(res, revision_of(*lease));
     auto record = with_reopen(*lease, [&](Context& c) { return read_document_record(c.db, id); });
     if (!record) return send_error(res, not_found("no document with id \"" + id + "\""));
     if (original_url(*record).empty())

@@ -87,12 +87,7 @@ void handle_export(Services& s, std::shared_ptr<const CitationFormatter> citatio
     st->citations = std::move(citations);
     std::string host = req.get_header_value("Host");
     st->link_base = host.empty() ? "/?passage=" : "http://" + host + "/?passage=";
-    unsigned long long revision = 0;
-    try {
-        revision = st->lease->db.get_revision();
-    } catch (const Xapian::Error&) { // a stub of several shards: no single revision
-    }
-    stamp_answer(res, revision);
+    stamp_answer(res, revision_of(*st->lease));
     res.set_header("Result-Total", std::to_string(total));
     res.set_header("Export-Rows", std::to_string(st->ids.size()));
     res.set_header("Export-Limit", std::to_string(limit));

@@ -6,6 +6,7 @@
 #include "http/document_routes.h"
 #include "http/export_route.h"
 #include "http/json_out.h"
+#include "http/openapi_route.h"
 #include "http/request.h"
 #include "http/static_files.h"
 #include "text/normalise.h"
@@ -28,15 +29,6 @@ Result<std::string> path_id(const httplib::Request& req, const char* what) {
     return id;
 }
 
-// The index revision a Context reads; 0 where there is no single one (a stub of shards).
-unsigned long long revision_of(Context& c) {
-    try {
-        return c.db.get_revision();
-    } catch (const Xapian::Error&) {
-        return 0;
-    }
-}
-
 // Stamps the answer with the version and revision; true when the client's copy is current
 // (a 304 is set). Nothing is cached where there is no single revision.
 bool answered_from_cache(Context& c, const httplib::Request& req, httplib::Response& res) {
@@ -48,10 +40,10 @@ bool answered_from_cache(Context& c, const httplib::Request& req, httplib::Respo
 void handle_search(Services& s, const httplib::Request& req, httplib::Response& res) {
     if (auto err = unknown_parameter(req, "search")) return send_error(res, *err);
     auto lease = s.pool.acquire();
-    if (answered_from_cache(*lease, req, res)) return;
     CountryResolver countries = [&s](std::string_view n) { return s.labels.resolve_country(n); };
     auto r = parse_search_request(params_of(req), lease->parser, countries);
-    if (!r) return send_error(res, r.error());
+    if (!r) return send_error(res, r.error()); // checked first: an error is never "not modified"
+    if (answered_from_cache(*lease, req, res)) return;
     send_json(res, to_json(with_reopen(*lease, [&](Context& c) { return search(c, r.value(), s.labels); })));
 }
 
@@ -100,10 +92,10 @@ void handle_health(Services& s, const httplib::Request& req, httplib::Response& 
 
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
-    static const std::regex known("^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export)$");
-    static const std::regex cite("^/api/(v1/)?cite$");
+    static const std::regex known(
+        "^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export|openapi\\.json)$");
     if (std::regex_match(req.path, known)) {
-        res.set_header("Allow", std::regex_match(req.path, cite) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        res.set_header("Allow", allowed_methods(req.path));
         return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
     }
     send_error(res, not_found("no such route: " + req.method + " " + req.path));
@@ -173,6 +165,7 @@ void register_routes(httplib::Server& server, Services& s) {
         register_cite_routes(server, s, api); // these two before the catch-all routes below
         register_document_routes(server, s, api);
         register_export_route(server, s, api);
+        register_openapi_route(server, api);
     }
     set_cors(server, s.cors_origins);
     server.Get("/api/.*", timed(handle_other_method));
