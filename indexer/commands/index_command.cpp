@@ -1,6 +1,7 @@
 #include "commands/index_command.h"
 
 #include "commands/progress.h"
+#include "commands/watch.h"
 #include "common/result.h"
 #include "ingest/readers.h"
 #include "ingest/sources.h"
@@ -29,6 +30,7 @@ void on_signal(int) { stop_requested = true; }
 constexpr const char* usage =
     "usage: mahdar-indexer --db DIR [--prune] [--dry-run] [--quiet | --json] [--ocr] [--threads N]\n"
     "                      [--bulk | --no-bulk] PATH...\n"
+    "       mahdar-indexer --db DIR --watch FOLDER [--settle MS] [--quiet | --json] [--ocr] [--threads N]\n"
     "  PATH  a document (.pdf, .docx, .odt, .html, .txt, .md), a JSON Lines file (.jsonl) or a\n"
     "        folder of them; other files are reported as unsupported. One file re-indexes just\n"
     "        that file.\n"
@@ -41,16 +43,30 @@ constexpr const char* usage =
     "  --bulk       a first load into an empty index builds one shard per thread, then compacts\n"
     "               them into the index (default: with 2+ threads and 8 MB or more of input)\n"
     "  --no-bulk    always write through the one incremental writer\n"
+    "  --watch FOLDER  index FOLDER, then keep watching it: files that appear or change are\n"
+    "               indexed once they have settled, the passages of files deleted or moved out\n"
+    "               are removed (pruned); runs until SIGINT/SIGTERM\n"
+    "  --settle MS  with --watch: how long a file must stay unchanged before it is read\n"
+    "               (default 1000)\n"
     "Progress: a bar on a terminal, a plain line every 5 s otherwise.\n"
-    "exit status: 0 all indexed, 3 some files or lines skipped, 1 error or nothing could be\n"
-    "  indexed, 2 usage, 130 interrupted\n";
+    "exit status: 0 all indexed (--watch: stopped by SIGINT/SIGTERM), 3 some files or lines\n"
+    "  skipped, 1 error or nothing could be indexed, 2 usage, 130 interrupted\n";
 
 struct Args {
     std::string db;
     std::vector<std::filesystem::path> paths;
+    std::filesystem::path watch; ///< --watch FOLDER
+    long settle_ms = -1;         ///< --settle MS
     IndexOptions options;
     bool dry_run = false, quiet = false, json = false;
 };
+
+// A positive number of milliseconds, else -2 (refused).
+long milliseconds_arg(const char* s) {
+    char* end = nullptr;
+    long ms = std::strtol(s, &end, 10);
+    return end != s && *end == '\0' && ms > 0 && ms <= 3600000 ? ms : -2;
+}
 
 bool parse_args(int argc, char** argv, Args& args) {
     for (int i = 1; i < argc; ++i) {
@@ -64,11 +80,16 @@ bool parse_args(int argc, char** argv, Args& args) {
         else if (a == "--threads" && i + 1 < argc) args.options.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else if (a == "--bulk") args.options.bulk = Bulk::always;
         else if (a == "--no-bulk") args.options.bulk = Bulk::never;
+        else if (a == "--watch" && i + 1 < argc) args.watch = argv[++i];
+        else if (a == "--settle" && i + 1 < argc) args.settle_ms = milliseconds_arg(argv[++i]);
         else if (a == "--help" || a == "-h") return false;
         else if (!a.empty() && a[0] == '-') return false;
         else args.paths.emplace_back(a);
     }
-    return !args.db.empty() && !args.paths.empty() && !(args.quiet && args.json);
+    if (args.db.empty() || (args.quiet && args.json)) return false;
+    if (args.watch.empty()) return !args.paths.empty() && args.settle_ms == -1;
+    // the watcher reads one folder, always prunes, and writes
+    return args.paths.empty() && !args.dry_run && args.settle_ms != -2;
 }
 
 ProgressStyle style_of(const Args& args) {
@@ -109,6 +130,23 @@ int dry_run(const Args& args, const std::vector<std::filesystem::path>& files) {
     return 0;
 }
 
+// --watch FOLDER: a folder that exists must be a folder; a missing one is waited for (a mount
+// not there yet), as one that goes missing later is.
+int watch_command(Args& args) {
+    std::error_code ec;
+    if (std::filesystem::exists(args.watch, ec) && !std::filesystem::is_directory(args.watch, ec)) {
+        std::cerr << "mahdar-indexer: --watch " << args.watch.string() << ": not a folder\n";
+        return exit_status(ErrorCode::bad_parameter);
+    }
+    WatchOptions w;
+    w.folder = args.watch;
+    w.db = args.db;
+    if (args.settle_ms > 0) w.settle = std::chrono::milliseconds(args.settle_ms);
+    w.index = args.options;
+    w.style = style_of(args);
+    return watch_folder(w, stop_requested);
+}
+
 } // namespace
 
 int index_command(int argc, char** argv) {
@@ -120,6 +158,7 @@ int index_command(int argc, char** argv) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     try {
+        if (!args.watch.empty()) return watch_command(args);
         auto files = list_sources(args.paths);
         if (files.empty()) {
             std::cerr << "mahdar-indexer: no files to index under the paths given\n";

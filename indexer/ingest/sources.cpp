@@ -274,4 +274,18 @@ std::vector<fs::path> list_sources(const std::vector<fs::path>& paths) {
     return out;
 }
 
+bool listed_in_folder(const fs::path& folder, const fs::path& file) {
+    fs::path relative = file.lexically_relative(folder);
+    if (relative.empty() || *relative.begin() == "..") return false;
+    for (const auto& part : relative)
+        if (part.string().empty() || part.string().front() == '.') return false;
+    return !is_sidecar(file) && !is_readme(file);
+}
+
+fs::path sidecar_document(const fs::path& path) {
+    if (!is_sidecar(path)) return {};
+    std::string s = path.string();
+    return s.substr(0, s.size() - 10);
+}
+
 } // namespace mahdar

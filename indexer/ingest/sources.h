@@ -47,5 +47,13 @@ SourceFile read_source(const std::filesystem::path& path, const ReadOptions& opt
 /// explicitly is kept whatever it is.
 std::vector<std::filesystem::path> list_sources(const std::vector<std::filesystem::path>& paths);
 
+/// Whether list_sources({folder}) lists `file`, a path under `folder`, when it is a regular
+/// file: the same rules by name alone (no hidden file or folder on the way, not a README,
+/// SOURCE or LICENSE file, not a sidecar). For a watcher, which learns of one file at a time.
+bool listed_in_folder(const std::filesystem::path& folder, const std::filesystem::path& file);
+
+/// The document a sidecar describes (`a.md` for `a.md.meta.json`); empty for any other path.
+std::filesystem::path sidecar_document(const std::filesystem::path& path);
+
 
 } // namespace mahdar
