@@ -73,6 +73,12 @@ TEST_CASE("An unknown or misspelt parameter is a 400 naming it and listing the v
     r = get_json(c, "/api/search?q=migration&facet_limit=lots", &status);
     CHECK(status == 400);
     CHECK(r["error"]["parameter"] == "facet_limit");
+    r = get_json(c, "/api/search?q=migration&sort=newest", &status); // a bad value of a known one
+    CHECK(status == 400);
+    CHECK(r["error"]["parameter"] == "sort");
+    CHECK(r["error"]["valid"] == json::array({"relevance", "date", "-date"}));
+    r = get_json(c, "/api/search?q=migration&lang=de", &status);
+    CHECK(r["error"]["parameter"] == "lang");
     r = get_json(c, "/api/facets?field=country&limit=3", &status);
     CHECK(status == 400);
     // and the server keeps serving

@@ -6,9 +6,18 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace mahdar {
 namespace {
+
+// A bad value of `name`: the error names the parameter and, for a closed set, what it takes.
+Error bad_value(const std::string& name, std::string message, std::vector<std::string> valid = {}) {
+    Error e = bad_parameter(std::move(message));
+    e.parameter = name;
+    e.valid = std::move(valid);
+    return e;
+}
 
 std::vector<std::string> values(const Params& params, const std::string& name) {
     std::vector<std::string> out;
@@ -31,32 +40,30 @@ std::optional<int> parse_int(const std::string& s, int max) {
 std::optional<Error> read_paging(const Params& params, SearchRequest& r) {
     if (auto p = param(params, "page"); !p.empty()) {
         auto n = parse_int(p, 100000);
-        if (!n || *n < 1) return bad_parameter("page must be a whole number from 1");
+        if (!n || *n < 1) return bad_value("page", "page must be a whole number from 1");
         r.page = *n;
     }
     if (auto s = param(params, "size"); !s.empty()) {
         auto n = parse_int(s, max_page_size);
-        if (!n || *n < 1) return bad_parameter("size must be a whole number from 1 to 100");
+        if (!n || *n < 1) return bad_value("size", "size must be a whole number from 1 to 100");
         r.size = *n;
     }
     std::string sort = param(params, "sort");
     if (sort.empty() || sort == "relevance") r.sort = Sort::relevance;
     else if (sort == "date") r.sort = Sort::date_ascending;
     else if (sort == "-date") r.sort = Sort::date_descending;
-    else return bad_parameter("sort must be relevance, date or -date");
+    else return bad_value("sort", "sort must be relevance, date or -date", {"relevance", "date", "-date"});
     if (auto s = param(params, "facet_limit"); !s.empty()) {
         auto n = parse_int(s, max_facet_limit);
         if (!n) {
-            Error e = bad_parameter("facet_limit must be a whole number from 0 to " + std::to_string(max_facet_limit));
-            e.parameter = "facet_limit";
-            return e;
+            return bad_value("facet_limit", "facet_limit must be a whole number from 0 to " + std::to_string(max_facet_limit));
         }
         r.facet_limit = *n;
     }
     r.facet_prefix = param(params, "facet_prefix");
     std::string collapse = param(params, "collapse");
     if (collapse == "doc") r.collapse = Collapse::doc;
-    else if (!collapse.empty() && collapse != "none") return bad_parameter("collapse must be doc");
+    else if (!collapse.empty() && collapse != "none") return bad_value("collapse", "collapse must be doc or none", {"doc", "none"});
     return std::nullopt;
 }
 
@@ -66,32 +73,32 @@ std::optional<Error> read_filters(const Params& params, SearchRequest& r, const 
     for (auto& v : values(params, "doc")) f.doc.push_back(v);
     for (auto& v : values(params, "symbol")) {
         auto s = canonical_symbol(v);
-        if (!s) return bad_parameter("symbol \"" + v + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
+        if (!s) return bad_value("symbol", "symbol \"" + v + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
         f.symbol.push_back(*s);
     }
     for (auto& v : values(params, "lang")) {
         auto l = parse_lang(v);
-        if (!l) return bad_parameter("lang must be ar, en or fr");
+        if (!l) return bad_value("lang", "lang must be ar, en or fr", {"ar", "en", "fr"});
         f.lang.emplace_back(lang_code(*l));
     }
     for (auto& v : values(params, "objective")) {
         auto n = parse_int(v, 23);
-        if (!n || *n < 1) return bad_parameter("objective must be a GCM objective number, 1 to 23");
+        if (!n || *n < 1) return bad_value("objective", "objective must be a GCM objective number, 1 to 23");
         f.objective.push_back(*n);
     }
     for (auto& v : values(params, "country")) {
         auto code = countries ? countries(v) : std::nullopt;
-        if (!code) return bad_parameter("country \"" + v + "\" is not a known ISO 3166-1 code or name");
+        if (!code) return bad_value("country", "country \"" + v + "\" is not a known ISO 3166-1 code or name");
         f.country.push_back(*code);
     }
     for (auto [name, bound, end] : {std::tuple{"from", &r.from, false}, {"to", &r.to, true}}) {
         std::string v = param(params, name);
         if (v.empty()) continue;
         auto d = parse_date_bound(v, end ? DateEdge::last : DateEdge::first);
-        if (!d) return bad_parameter(std::string(name) + " must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!d) return bad_value(name, std::string(name) + " must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
         *bound = *d;
     }
-    if (!r.from.empty() && !r.to.empty() && r.from > r.to) return bad_parameter("from is after to");
+    if (!r.from.empty() && !r.to.empty() && r.from > r.to) return bad_value("from", "from is after to");
     return std::nullopt;
 }
 
@@ -112,14 +119,14 @@ Result<Lang> parse_ui(const Params& params) {
     std::string ui = param(params, "ui");
     if (ui.empty()) return Lang::en;
     auto l = parse_lang(ui);
-    if (!l) return bad_parameter("ui must be ar, en or fr");
+    if (!l) return bad_value("ui", "ui must be ar, en or fr", {"ar", "en", "fr"});
     return *l;
 }
 
 Result<SearchRequest> parse_search_request(const Params& params, QueryParser& parser,
                                            const CountryResolver& countries) {
     for (const auto& [k, v] : params)
-        if (!is_valid_utf8(k) || !is_valid_utf8(v)) return bad_parameter("parameter " + k + " is not valid UTF-8");
+        if (!is_valid_utf8(k) || !is_valid_utf8(v)) return bad_value(k, "parameter " + k + " is not valid UTF-8");
     SearchRequest r;
     r.q = param(params, "q");
     if (r.q.size() > max_query_bytes)
