@@ -6,6 +6,7 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <stdexcept>
@@ -212,20 +213,28 @@ std::string CitationFormatter::date(std::string_view iso, Lang lang) const {
     return out;
 }
 
+std::string CitationFormatter::citation(const Passage& p, std::string_view symbol, Lang lang) const {
+    const CiteStyle& style = *std::find_if(cite_styles.begin(), cite_styles.end(),
+                                           [lang](const CiteStyle& s) { return s.lang == lang; });
+    std::string out;
+    if (!p.speaker.empty()) out = speaker_part(p, style) + style.separator;
+    out += p.doc_title.empty() ? p.doc_id : p.doc_title;
+    if (!symbol.empty()) out += " (" + std::string(symbol) + ")";
+    std::string when = date(p.date, style.lang);
+    if (!when.empty()) out += style.separator + when;
+    if (p.page) out += style.separator + std::string(style.page) + std::to_string(p.page);
+    if (!p.para.empty()) out += style.separator + std::string(style.para) + p.para;
+    if (out.empty() || out.back() != '.') out += '.';
+    return out;
+}
+
+json CitationFormatter::csl(const Passage& p, std::string_view symbol) { return csl_item(p, symbol); }
+
 Citation CitationFormatter::format(const Passage& p, std::string_view symbol) const {
     Citation c;
-    for (const CiteStyle& style : cite_styles) {
-        std::string out;
-        if (!p.speaker.empty()) out = speaker_part(p, style) + style.separator;
-        out += p.doc_title.empty() ? p.doc_id : p.doc_title;
-        if (!symbol.empty()) out += " (" + std::string(symbol) + ")";
-        std::string when = date(p.date, style.lang);
-        if (!when.empty()) out += style.separator + when;
-        if (p.page) out += style.separator + std::string(style.page) + std::to_string(p.page);
-        if (!p.para.empty()) out += style.separator + std::string(style.para) + p.para;
-        if (out.empty() || out.back() != '.') out += '.';
-        (style.lang == Lang::ar ? c.ar : style.lang == Lang::en ? c.en : c.fr) = std::move(out);
-    }
+    c.en = citation(p, symbol, Lang::en);
+    c.fr = citation(p, symbol, Lang::fr);
+    c.ar = citation(p, symbol, Lang::ar);
     c.csl_json = csl_item(p, symbol);
     return c;
 }

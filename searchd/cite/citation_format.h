@@ -39,6 +39,12 @@ class CitationFormatter {
 
     Citation format(const Passage& p, std::string_view symbol) const;
 
+    /// The citation of format() in one language only (exports: a third of the work).
+    std::string citation(const Passage& p, std::string_view symbol, Lang lang) const;
+
+    /// The CSL-JSON item of format(), without the citations' work.
+    static nlohmann::json csl(const Passage& p, std::string_view symbol);
+
     /// "2020-08-13" → "13 August 2020", "13 août 2020" ("1er août" on the first), "13 آب/أغسطس
     /// 2020" (Levantine and Egyptian month names, Latin digits, as in UN Arabic documents);
     /// "" when `iso` is not a valid YYYY-MM-DD date.

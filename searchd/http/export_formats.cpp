@@ -90,16 +90,15 @@ std::string export_row(ExportFormat f, const Passage& p, const CitationFormatter
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
     case ExportFormat::ris: {
-        Citation c = citations.format(p, p.symbol);
         // A UN meeting record or report: RIS's RPRT, the passage's document as title.
         std::string r = ris("TY", "RPRT") + ris("ID", p.id) + ris("TI", p.doc_title) + ris("AU", p.speaker);
         r += ris("T2", p.section) + ris("DA", p.date) + ris("PY", p.date.substr(0, 4));
         r += ris("M1", p.symbol) + ris("LA", lang) + ris("SE", p.para.empty() ? "" : "para. " + p.para);
-        r += ris("SP", p.page ? std::to_string(p.page) : "") + ris("AB", p.text) + ris("N1", c.en) + ris("UR", link);
+        r += ris("SP", p.page ? std::to_string(p.page) : "") + ris("AB", p.text) + ris("N1", citations.citation(p, p.symbol, Lang::en)) + ris("UR", link);
         return r + "ER  - \r\n\r\n";
     }
     default: {
-        nlohmann::json item = citations.format(p, p.symbol).csl_json;
+        nlohmann::json item = CitationFormatter::csl(p, p.symbol);
         if (!link.empty()) item["URL"] = link;
         return std::string(first ? "" : ",\n") + item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
