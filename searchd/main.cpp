@@ -21,13 +21,15 @@ constexpr const char* usage =
     "  --web     folder of static files served at / (the search page)\n"
     "  --threads request threads (default 32: each open keep-alive connection holds one)\n"
     "  --cors-origin ORIGIN  a web origin (https://intranet.example.org) whose pages may call the\n"
-    "            API from a browser; repeatable; * allows any\n";
+    "            API from a browser; repeatable; * allows any\n"
+    "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n";
 
 struct Args {
     std::string db, host = "127.0.0.1", web;
     int port = 8080;
     unsigned threads = 32;
     std::set<std::string> cors_origins;
+    int max_exports = 2;
 };
 
 bool parse_listen(const std::string& v, Args& a) {
@@ -50,6 +52,7 @@ bool parse_args(int argc, char** argv, Args& a) {
         else if (k == "--web" && has_value) a.web = argv[++i];
         else if (k == "--listen" && has_value) { if (!parse_listen(argv[++i], a)) return false; }
         else if (k == "--cors-origin" && has_value) a.cors_origins.insert(argv[++i]);
+        else if (k == "--max-exports" && has_value) a.max_exports = std::max(1, std::atoi(argv[++i]));
         else if (k == "--threads" && has_value) a.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else return false;
     }
@@ -94,7 +97,7 @@ int main(int argc, char** argv) {
         mahdar::ContextPool pool(args.db, [&labels](std::string_view n) { return labels.resolve_country(n); }, lists);
         std::optional<std::filesystem::path> web;
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);
-        mahdar::Services services{pool, labels, web, args.cors_origins};
+        mahdar::Services services{pool, labels, web, args.cors_origins, args.max_exports};
         httplib::Server server;
         mahdar::configure_server(server, args.threads);
         mahdar::register_routes(server, services);

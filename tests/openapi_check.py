@@ -9,7 +9,7 @@ port, and checks that:
   route's 400 for an unknown parameter lists exactly the document's parameters (known_parameters());
 - every operation answers its good requests and each error case the document lists with that
   status, headers and body (openapi_support/cases.py, answers.py), through /api/v1/… and the
-  /api/… alias; every documented status but 500 is seen at least once.
+  /api/… alias; every documented status but 500 and 503 is seen at least once.
 
 Run with Debian's python3 and python3-jsonschema (scripts/lib.sh installs it):
   openapi_check.py --source DIR --indexer PATH --searchd PATH
@@ -219,8 +219,9 @@ def run_all(server, spec, source, tally):
         run.run(case)
     print("NOTE: POST /api/v1/cite is not asked with an unknown query parameter: the server ignores them")
     documented = {(op["operationId"], s) for _, _, op in document_rules.operations(spec) for s in op["responses"]}
-    unseen = sorted(documented - run.seen - {(o, "500") for o, _ in documented})
-    tally.check(not unseen, "every documented answer but 500 was given by the server", [str(u) for u in unseen])
+    # 500 cannot be provoked by a request, nor 503 by one client (test_export holds two exports open).
+    unseen = sorted(documented - run.seen - {(o, s) for o, _ in documented for s in ("500", "503")})
+    tally.check(not unseen, "every documented answer but 500 and 503 was given by the server", [str(u) for u in unseen])
 
 
 def main():

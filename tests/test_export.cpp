@@ -150,3 +150,67 @@ TEST_CASE("CSV fields are quoted as RFC 4180 says", "[export]") {
     CHECK(csv_field("-5") == "\"'-5\"");
     CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
 }
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+// A client that asks for `path` and reads nothing: its export stays open on the server.
+int stalled_request(int port, const std::string& path) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int small = 4096;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
+    return fd;
+}
+
+} // namespace
+
+TEST_CASE("Exports beyond those the server streams at once are told to come back (503, Retry-After), and can then", "[searchd][export]") {
+    test::TempDir tmp;
+    std::string db = (tmp / "db").string(), lines;
+    std::string long_text;
+    for (int i = 0; i < 60; ++i) long_text += "Delegates reviewed regular pathways for migrant workers in the region. ";
+    for (int i = 0; i < 1500; ++i)
+        lines += json{{"id", "p" + std::to_string(i)}, {"doc_id", "d" + std::to_string(i / 50)}, {"doc_title", "T"},
+                      {"lang", "en"}, {"text", long_text + std::to_string(i)}}
+                     .dump() +
+                 "\n";
+    test::write_file(tmp / "in" / "p.jsonl", lines); // ~6 MB of CSV: more than the sockets hold
+    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (tmp / "in").string()).status == 0);
+    test::TestServer server(db);
+    int a = stalled_request(server.port(), "/api/export?format=csv");
+    int b = stalled_request(server.port(), "/api/export?format=jsonl");
+    auto c = server.client();
+    int status = 0;
+    std::string retry, body;
+    for (int i = 0; i < 50 && status != 503; ++i) { // until both stalled exports hold their place
+        auto third = c.Get("/api/export?format=csv&limit=1");
+        REQUIRE(third);
+        status = third->status, retry = third->get_header_value("Retry-After"), body = third->body;
+        if (status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(status == 503);
+    CHECK(retry == "5");
+    CHECK(json::parse(body)["error"]["code"] == "overloaded");
+    CHECK(c.Get("/api/search?q=migrant")->status == 200); // searches are not held up
+    close(a);
+    close(b);
+    bool served = false;
+    for (int i = 0; i < 100 && !served; ++i) { // the stalled exports end when their clients go
+        auto again = c.Get("/api/export?format=csv&limit=1");
+        REQUIRE(again);
+        served = again->status == 200;
+        if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(served);
+}

@@ -20,6 +20,7 @@ enum class ErrorCode {
     http_error,         ///< any other HTTP-level refusal (cpp-httplib's own statuses)
     bad_input,          ///< an input file or line that cannot be read: reported and skipped
     interrupted,        ///< stopped by a signal after finishing what was in hand
+    overloaded,         ///< too much of the same work running: ask again later (Retry-After)
     internal,           ///< a bug or an environment failure
 };
 

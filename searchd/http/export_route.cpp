@@ -21,8 +21,12 @@ namespace {
 // What a streaming export holds while the client reads: its Context (the revision it ranked),
 // the ranked passages and how far it has got.
 struct ExportState {
-    ExportState(ContextPool::Lease l) : lease(std::move(l)) {}
+    ExportState(ContextPool::Lease l, std::atomic<int>& running) : lease(std::move(l)), running(running) {}
+    ~ExportState() { --running; }
+    ExportState(const ExportState&) = delete;
+    ExportState& operator=(const ExportState&) = delete;
     ContextPool::Lease lease;
+    std::atomic<int>& running; ///< Services::exports_running, counted down when the export ends
     std::vector<Xapian::docid> ids;
     std::size_t next = 0;
     ExportFormat format = ExportFormat::csv;
@@ -77,7 +81,13 @@ void handle_export(Services& s, std::shared_ptr<const CitationFormatter> citatio
         }
         limit = n;
     }
-    auto st = std::make_shared<ExportState>(s.pool.acquire());
+    if (++s.exports_running > s.max_exports) {
+        --s.exports_running;
+        res.set_header("Retry-After", "5");
+        return send_error(res, {ErrorCode::overloaded, std::to_string(s.max_exports) +
+                                                           " exports are running: ask again in a few seconds"});
+    }
+    auto st = std::make_shared<ExportState>(s.pool.acquire(), s.exports_running);
     CountryResolver countries = [&s](std::string_view n) { return s.labels.resolve_country(n); };
     auto r = parse_search_request(params, st->lease->parser, countries);
     if (!r) return send_error(res, r.error());

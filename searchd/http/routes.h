@@ -4,6 +4,7 @@
 #include "facets/labels.h"
 #include "search/searcher.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -22,6 +23,10 @@ struct Services {
     const Labels& labels;
     std::optional<std::filesystem::path> web_root; ///< canonical; nullopt: no static files
     std::set<std::string> cors_origins = {};       ///< origins allowed to call the API ("*": any)
+    /// Exports streaming at once; one more is a 503 with Retry-After (each holds a Context and
+    /// a request thread for as long as its client reads).
+    int max_exports = 2;
+    std::atomic<int> exports_running{0};
 };
 
 /// Sets the request thread pool, the body size limit and TCP_NODELAY.
