@@ -9,7 +9,7 @@
 
 int main(int argc, char** argv) {
     std::string_view command = argc > 1 ? argv[1] : "";
-    if (command == "stats") return mahdar::stats_command(argc, argv);
+    if (command == "stats") return mahdar::stats_command(argc - 1, argv + 1);
     if (command == "remove") return mahdar::remove_command(argc - 1, argv + 1);
     return mahdar::index_command(argc, argv);
 }

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace mahdar {
 
@@ -26,6 +28,16 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 }
 inline bool ends_with(std::u32string_view s, std::u32string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// The parts with `separator` between them ("a, b, c"). Pure.
+inline std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
 }
 
 /// True when `s` contains any of `parts`.

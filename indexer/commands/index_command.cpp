@@ -1,6 +1,7 @@
 #include "commands/index_command.h"
 
 #include "commands/progress.h"
+#include "commands/reported.h"
 #include "commands/watch.h"
 #include "common/result.h"
 #include "ingest/readers.h"
@@ -157,7 +158,7 @@ int index_command(int argc, char** argv) {
     }
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    try {
+    return reporting_errors("mahdar-indexer", [&] {
         if (!args.watch.empty()) return watch_command(args);
         auto files = list_sources(args.paths);
         if (files.empty()) {
@@ -183,12 +184,7 @@ int index_command(int argc, char** argv) {
             return exit_status(ErrorCode::internal);
         }
         return r.problems.empty() ? 0 : exit_status(ErrorCode::bad_input);
-    } catch (const Xapian::Error& e) {
-        std::cerr << "mahdar-indexer: " << e.get_description() << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "mahdar-indexer: " << e.what() << '\n';
-    }
-    return exit_status(ErrorCode::internal);
+    });
 }
 
 } // namespace mahdar

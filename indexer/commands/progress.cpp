@@ -1,5 +1,7 @@
 #include "commands/progress.h"
 
+#include "common/strings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -166,7 +168,7 @@ void ProgressView::finish(const IndexReport& r, const std::string& outcome) {
     // Lines, pages or sidecars passed over inside files that were indexed.
     std::vector<std::string> parts;
     for (const auto& p : r.problems)
-        if (p.size() < 9 || p.compare(p.size() - 9, 9, "; skipped") != 0) parts.push_back(p.substr(0, p.find(": ")));
+        if (!ends_with(p, "; skipped")) parts.push_back(p.substr(0, p.find(": ")));
     if (!parts.empty()) {
         out_ << "passed over inside indexed files: " << parts.size() << " (";
         for (std::size_t i = 0; i < parts.size() && i < names_per_reason; ++i) out_ << (i ? ", " : "") << parts[i];

@@ -1,5 +1,8 @@
 #include "commands/remove_command.h"
 
+#include "commands/reported.h"
+#include "common/strings.h"
+
 #include "common/result.h"
 #include "write/index_writer.h"
 
@@ -46,7 +49,7 @@ int remove_command(int argc, char** argv) {
         std::cerr << "mahdar-indexer remove: no index at " << db << '\n';
         return exit_status(ErrorCode::not_found);
     }
-    try {
+    return reporting_errors("mahdar-indexer remove", [&] {
         const WordLists lists = WordLists::embedded();
         IndexWriter writer(db, lists);
         bool all_found = true;
@@ -63,19 +66,12 @@ int remove_command(int argc, char** argv) {
                 continue;
             }
             std::cout << "removed: " << r.target << ": " << r.doc_ids.size() << (r.doc_ids.size() == 1 ? " document" : " documents")
-                      << ", " << r.passages << " passages (";
-            for (std::size_t i = 0; i < r.doc_ids.size(); ++i) std::cout << (i ? ", " : "") << r.doc_ids[i];
-            std::cout << ")\n";
+                      << ", " << r.passages << " passages (" << joined(r.doc_ids, ", ") << ")\n";
             if (r.file_remains)
                 std::cout << "note: " << r.target << " is still there: the next run over its folder indexes it again\n";
         }
         return all_found ? 0 : exit_status(ErrorCode::not_found);
-    } catch (const Xapian::Error& e) {
-        std::cerr << "mahdar-indexer remove: " << e.get_description() << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "mahdar-indexer remove: " << e.what() << '\n';
-    }
-    return exit_status(ErrorCode::internal);
+    });
 }
 
 } // namespace mahdar

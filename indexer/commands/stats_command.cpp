@@ -1,6 +1,7 @@
 #include "commands/stats_command.h"
 
 #include "commands/index_stats.h"
+#include "commands/reported.h"
 #include "commands/stats_report.h"
 #include "common/result.h"
 #include "format/record.h"
@@ -28,7 +29,7 @@ struct StatsArgs {
 };
 
 bool parse_args(int argc, char** argv, StatsArgs& args) {
-    for (int i = 2; i < argc; ++i) {
+    for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--json") args.json = true;
         else if (!a.empty() && a[0] == '-') return false; // --help too
@@ -46,24 +47,22 @@ int stats_command(int argc, char** argv) {
         std::cerr << usage;
         return exit_status(ErrorCode::bad_parameter);
     }
-    try {
+    return reporting_errors("mahdar-indexer: " + args.db, [&] {
         const ReferenceData reference;
-        auto stats = index_stats(args.db, reference);
-        if (!stats) {
-            std::cerr << "mahdar-indexer: " << stats.error().message << '\n';
-            return exit_status(stats.error().kind);
+        try {
+            auto stats = index_stats(args.db, reference);
+            if (!stats) {
+                std::cerr << "mahdar-indexer: " << stats.error().message << '\n';
+                return exit_status(stats.error().kind);
+            }
+            if (args.json) std::cout << stats_json(stats.value()).dump(2) << '\n';
+            else print_stats_table(stats.value(), std::cout);
+            return 0;
+        } catch (const RecordError& e) {
+            std::cerr << "mahdar-indexer: " << args.db << ": a damaged record: " << e.what() << '\n';
+            return exit_status(ErrorCode::internal);
         }
-        if (args.json) std::cout << stats_json(stats.value()).dump(2) << '\n';
-        else print_stats_table(stats.value(), std::cout);
-        return 0;
-    } catch (const Xapian::Error& e) {
-        std::cerr << "mahdar-indexer: " << args.db << ": " << e.get_description() << '\n';
-    } catch (const RecordError& e) {
-        std::cerr << "mahdar-indexer: " << args.db << ": a damaged record: " << e.what() << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "mahdar-indexer: " << args.db << ": " << e.what() << '\n';
-    }
-    return exit_status(ErrorCode::internal);
+    });
 }
 
 } // namespace mahdar

@@ -12,10 +12,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The documents whose passages carry `symbol` (canonical).
-std::set<std::string> documents_with_symbol(const Xapian::Database& db, const std::string& symbol) {
+// The documents whose passages carry the UN symbol `written` (any spelling); none when it is
+// not a symbol.
+std::set<std::string> documents_with_symbol(const Xapian::Database& db, const std::string& written) {
     std::set<std::string> out;
-    const std::string term = schema::term(schema::symbol, symbol);
+    auto symbol = canonical_symbol(written);
+    if (!symbol) return out;
+    const std::string term = schema::term(schema::symbol, *symbol);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
         out.insert(db.get_document(*it).get_value(schema::slot_doc));
     return out;
@@ -49,8 +52,8 @@ std::vector<Removal> IndexWriter::remove(const std::vector<std::string>& targets
         if (read_document_record(db, target)) {
             r.passages = remove_document(db, target);
             r.doc_ids.push_back(target);
-        } else if (auto symbol = canonical_symbol(target); symbol && !documents_with_symbol(db, *symbol).empty()) {
-            for (const auto& doc_id : documents_with_symbol(db, *symbol)) {
+        } else if (auto with_symbol = documents_with_symbol(db, target); !with_symbol.empty()) {
+            for (const auto& doc_id : with_symbol) {
                 r.passages += remove_document(db, doc_id);
                 r.doc_ids.push_back(doc_id);
             }

@@ -26,9 +26,10 @@ void send_result(httplib::Response& res, const Result<T>& r, Write&& write) {
     send_json(res, write(r.value()));
 }
 
-/// gzips a text answer (JSON, HTML, CSS, scripts) when the client accepts gzip and it is
-/// larger than a TCP segment (conventions.cpp); other answers go as they are.
-void compress_answer(const httplib::Request& req, httplib::Response& res);
+/// What every answer gets last (conventions.cpp): the API-Version header on an API answer, and
+/// gzip for a text answer (JSON, HTML, CSS, scripts) larger than a TCP segment when the client
+/// accepts it; other answers go as they are.
+void finish_answer(const httplib::Request& req, httplib::Response& res);
 
 /// `h`, timed: its time is set as a Server-Timing header ("app;dur=1.2", shown by browsers'
 /// developer tools), which the request log reads back.
@@ -37,7 +38,7 @@ auto timed(Handler h) {
     return [h](const httplib::Request& req, httplib::Response& res) {
         auto start = std::chrono::steady_clock::now();
         h(req, res);
-        compress_answer(req, res);
+        finish_answer(req, res);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         char timing[48];
         std::snprintf(timing, sizeof timing, "app;dur=%.1f", ms);

@@ -1,6 +1,7 @@
 #include "http/conventions.h"
 
 #include "common/hash.h"
+#include "common/strings.h"
 #include "http/answer.h"
 
 #include <zlib.h>
@@ -14,12 +15,6 @@ namespace {
 
 // Answers smaller than a TCP segment gain nothing from compression.
 constexpr std::size_t compress_from_bytes = 1400;
-
-std::string joined(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
 
 } // namespace
 
@@ -43,7 +38,7 @@ std::optional<Error> unknown_parameter(const httplib::Request& req, const std::s
     for (const auto& [name, value] : req.params) {
         if (std::find(known.begin(), known.end(), name) != known.end()) continue;
         Error e = bad_parameter("unknown parameter \"" + name + "\": /api/" + route +
-                                (known.empty() ? " takes no parameters" : " takes " + joined(known)));
+                                (known.empty() ? " takes no parameters" : " takes " + joined(known, ", ")));
         e.parameter = name;
         e.valid = known;
         return e;
@@ -69,7 +64,7 @@ bool not_modified(const httplib::Request& req, httplib::Response& res, unsigned 
                   const std::string& uuid) {
     // The request line without the version prefix: /api/v1/search and /api/search are one answer.
     std::string target = req.target;
-    if (target.rfind("/api/v1/", 0) == 0) target.erase(4, 3);
+    if (starts_with(target, "/api/v1/")) target.erase(4, 3);
     // Weak: the gzipped and the plain answer are the same answer.
     std::string tag = "W/\"" + std::to_string(revision) + "-" + fnv1a_hex(uuid + "\n" + target) + "\"";
     res.set_header("ETag", tag);
@@ -123,16 +118,16 @@ std::optional<std::string> gzipped(const std::string& in) {
     return out;
 }
 
-void compress_answer(const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0 && !res.has_header("API-Version")) res.set_header("API-Version", api_version);
+void finish_answer(const httplib::Request& req, httplib::Response& res) {
+    if (starts_with(req.path, "/api/") && !res.has_header("API-Version")) res.set_header("API-Version", api_version);
     // cpp-httplib 0.11 compresses "application/json" only without a charset: text answers are
     // compressed here, and the request's Accept-Encoding is dropped so that nothing is
     // compressed twice. (The originals, streamed by a content provider, go as they are.)
     std::string asked = req.get_header_value("Accept-Encoding");
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     std::string type = res.get_header_value("Content-Type");
-    bool text = type.rfind("application/json", 0) == 0 || type.rfind("text/", 0) == 0 ||
-                type.rfind("application/javascript", 0) == 0 || type.rfind("image/svg+xml", 0) == 0;
+    bool text = starts_with(type, "application/json") || starts_with(type, "text/") ||
+                starts_with(type, "application/javascript") || starts_with(type, "image/svg+xml");
     if (asked.find("gzip") == std::string::npos || res.body.size() < compress_from_bytes ||
         res.has_header("Content-Encoding") || !text)
         return;

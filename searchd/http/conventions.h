@@ -47,7 +47,7 @@ std::string allowed_methods(const std::string& path);
 void set_cors(httplib::Server& server, std::set<std::string> allowed);
 
 /// Leaves only gzip in Accept-Encoding: cpp-httplib would pick brotli, much slower to make for
-/// answers of a few KB. JSON answers are gzipped by compress_answer() (answer.h).
+/// answers of a few KB. Text answers are gzipped by finish_answer() (answer.h).
 void limit_compression(httplib::Request& req);
 
 } // namespace mahdar

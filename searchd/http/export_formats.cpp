@@ -1,16 +1,11 @@
 #include "http/export_formats.h"
 
+#include "common/strings.h"
 #include "http/json_out.h"
 
 namespace mahdar {
 
 namespace {
-
-std::string joined(const std::vector<std::string>& v, const char* sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 std::string numbers(const std::vector<int>& v) {
     std::string out;

@@ -1,6 +1,5 @@
 #include "http/export_route.h"
 
-#include "common/dates.h"
 #include "format/record.h"
 #include "http/answer.h"
 #include "http/conventions.h"
@@ -10,7 +9,6 @@
 
 #include <httplib.h>
 
-#include <chrono>
 #include <ctime>
 #include <memory>
 
@@ -87,7 +85,13 @@ void handle_export(Services& s, std::shared_ptr<const CitationFormatter> citatio
         return send_error(res, {ErrorCode::overloaded, std::to_string(s.max_exports) +
                                                            " exports are running: ask again in a few seconds"});
     }
-    auto st = std::make_shared<ExportState>(s.pool.acquire(), s.exports_running);
+    std::shared_ptr<ExportState> st;
+    try {
+        st = std::make_shared<ExportState>(s.pool.acquire(), s.exports_running);
+    } catch (...) { // the place is given back, or no export would ever run again
+        --s.exports_running;
+        throw;
+    }
     CountryResolver countries = [&s](std::string_view n) { return s.labels.resolve_country(n); };
     auto r = parse_search_request(params, st->lease->parser, countries);
     if (!r) return send_error(res, r.error());
