@@ -84,6 +84,9 @@ export function search_params(s) {
   p.set('page', String(s.page));
   p.set('size', String(PAGE_SIZE));
   p.set('ui', s.ui);
+  // The facet panel lists every value ("show all", the speaker finder's counts), not the API's
+  // default top 20.
+  p.set('facet_limit', '1000');
   return p;
 }
 
