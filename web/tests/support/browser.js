@@ -57,3 +57,18 @@ export async function after_search(page, action) {
   await response;
   await settled(page);
 }
+
+const AXE = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * The axe-core accessibility violations of the page as it is now (WCAG 2.x A and AA rules and
+ * axe's best practices), each as "rule: target (summary)" — empty when axe finds none.
+ */
+export async function axe_violations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) =>
+    `${v.id}: ${n.target.join(' ')} (${v.help})`));
+}
