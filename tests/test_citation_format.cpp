@@ -10,6 +10,11 @@ using namespace mahdar;
 
 namespace {
 
+// U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE around a field written the
+// other way from its citation.
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+
 Passage statement() {
     Passage p;
     p.id = "2020-08-13_workshop.en:3";
@@ -59,8 +64,8 @@ TEST_CASE("A statement is cited with speaker, affiliation, title, date and parag
         c.fr ==
         "Déclaration de Mme Sara Salman (ESCWA), Second capacity-building workshop on the regional "
         "review, 13 août 2020, par. 4.");
-    CHECK(c.ar == "بيان السيدة Sara Salman (ESCWA)، Second capacity-building workshop on the "
-                  "regional review، "
+    CHECK(c.ar == "بيان السيدة " FSI "Sara Salman" PDI " (" FSI "ESCWA" PDI ")، " FSI
+                  "Second capacity-building workshop on the regional review" PDI "، "
                   "13 آب/أغسطس 2020، الفقرة 4.");
 }
 
@@ -75,7 +80,7 @@ TEST_CASE("A report paragraph is cited by title, missing parts left out", "[cite
                                          "(A/73/PV.6), 13 août 2020, par. 4.");
     p.date.clear();
     p.para.clear();
-    CHECK(f.format(p, "").ar == "Second capacity-building workshop on the regional review.");
+    CHECK(f.format(p, "").ar == FSI "Second capacity-building workshop on the regional review" PDI ".");
 }
 
 TEST_CASE("A passage of a PDF is cited with its page before its paragraph", "[cite][citation]") {
@@ -108,8 +113,8 @@ TEST_CASE("Arabic and French passages are cited in the three languages", "[cite]
     Citation c = f.format(ar, "");
     CHECK(c.ar == "بيان السيدة سارة سلمان (الإسكوا)، اجتماع تجريبي بشأن الهجرة، 28 كانون "
                   "الثاني/يناير 2021، الفقرة 2.");
-    CHECK(c.en == "Statement by Ms. سارة سلمان (الإسكوا), اجتماع تجريبي بشأن الهجرة, 28 January "
-                  "2021, para. 2.");
+    CHECK(c.en == "Statement by Ms. " FSI "سارة سلمان" PDI " (" FSI "الإسكوا" PDI "), " FSI
+                  "اجتماع تجريبي بشأن الهجرة" PDI ", 28 January 2021, para. 2.");
 
     Passage fr;
     fr.id = "fr:0";
@@ -124,8 +129,8 @@ TEST_CASE("Arabic and French passages are cited in the three languages", "[cite]
                   "2022, 1er juin 2022.");
     CHECK(c.en == "Statement by Mr. Oualid Cherif (Gouvernement de l’Algérie), Atelier régional "
                   "2022, 1 June 2022.");
-    CHECK(c.ar == "بيان السيد Oualid Cherif (Gouvernement de l’Algérie)، Atelier régional 2022، 1 "
-                  "حزيران/يونيو 2022.");
+    CHECK(c.ar == "بيان السيد " FSI "Oualid Cherif" PDI " (" FSI "Gouvernement de l’Algérie" PDI ")، " FSI
+                  "Atelier régional 2022" PDI "، 1 حزيران/يونيو 2022.");
 }
 
 TEST_CASE("French elides 'de' before a name that starts with a vowel", "[cite][citation]") {
@@ -185,4 +190,34 @@ TEST_CASE("One formatter serves several threads", "[cite][citation]") {
         });
     for (auto& t : threads) t.join();
     CHECK(wrong == 0);
+}
+
+TEST_CASE("Fields written the other way are isolated so they keep their order", "[cite][citation]") {
+    const std::tuple<const char*, Lang, const char*> cases[] = {
+        {"سارة سلمان", Lang::en, FSI "سارة سلمان" PDI},
+        {"سارة سلمان", Lang::fr, FSI "سارة سلمان" PDI},
+        {"سارة سلمان", Lang::ar, "سارة سلمان"},
+        {"A/RES/73/195", Lang::ar, FSI "A/RES/73/195" PDI},
+        {"A/RES/73/195", Lang::en, "A/RES/73/195"},
+        {"2021 review", Lang::ar, FSI "2021 review" PDI}, // the first strong letter decides
+        {"2021/3", Lang::ar, "2021/3"},                   // digits only: nothing to isolate
+        {"", Lang::en, ""},
+    };
+    for (auto [field, lang, out] : cases) {
+        CAPTURE(field, lang_code(lang));
+        CHECK(bidi_isolated(field, lang) == out);
+    }
+    // An Arabic speaker in an English citation: the name pastes as one run, the comma after it
+    // stays in the English sentence.
+    CitationFormatter f;
+    Passage p = statement();
+    p.speaker = "سارة سلمان";
+    p.affiliation = "ESCWA";
+    p.text = "قالت السيدة سارة سلمان إن البيانات مهمة.";
+    CHECK(f.format(p, "E/ESCWA/2020/1").en ==
+          "Statement by Ms. " FSI "سارة سلمان" PDI " (ESCWA), Second capacity-building workshop on the regional "
+          "review (E/ESCWA/2020/1), 13 August 2020, para. 4.");
+    CHECK(f.format(p, "E/ESCWA/2020/1").ar ==
+          "بيان السيدة سارة سلمان (" FSI "ESCWA" PDI ")، " FSI "Second capacity-building workshop on the regional review" PDI
+          " (" FSI "E/ESCWA/2020/1" PDI ")، 13 آب/أغسطس 2020، الفقرة 4.");
 }

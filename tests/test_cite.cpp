@@ -159,7 +159,7 @@ TEST_CASE("Each match carries citations in three languages and CSL-JSON", "[cite
     CHECK(m["citation"]["fr"] ==
           "Déclaration de Mme Sara Salman (ESCWA), Regional review meeting 2021, 4 mars 2021.");
     CHECK(m["citation"]["ar"] ==
-          "بيان السيدة Sara Salman (ESCWA)، Regional review meeting 2021، 4 آذار/مارس 2021.");
+          "بيان السيدة \u2068Sara Salman\u2069 (\u2068ESCWA\u2069)، \u2068Regional review meeting 2021\u2069، 4 آذار/مارس 2021.");
     CHECK(m["citation"]["csl_json"]["type"] == "speech");
     CHECK(m["citation"]["csl_json"]["issued"]["date-parts"] == json::parse("[[2021, 3, 4]]"));
 }

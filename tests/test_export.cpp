@@ -108,7 +108,7 @@ TEST_CASE("JSON Lines, RIS and CSL-JSON exports give every passage in the search
     while (std::getline(in, line)) {
         json j = json::parse(line);
         CHECK(j["lang"] == "fr");
-        CHECK(j["link"].get<std::string>().find("/?passage=p") != std::string::npos);
+        CHECK(j["link"].get<std::string>().find("/s/p") != std::string::npos);
         ++n;
     }
     CHECK(n == 15);

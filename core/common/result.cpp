@@ -13,11 +13,15 @@ struct Row {
 };
 
 // The one table of what each failure means to a client and to a shell.
-constexpr std::array<Row, 9> table = {{
+constexpr std::array<Row, 13> table = {{
     {ErrorCode::bad_parameter, "bad_parameter", 400, 2},
     {ErrorCode::not_found, "not_found", 404, 1},
     {ErrorCode::method_not_allowed, "method_not_allowed", 405, 2},
     {ErrorCode::too_long, "too_long", 413, 2},
+    {ErrorCode::malformed_request, "malformed_request", 400, 2},
+    {ErrorCode::uri_too_long, "uri_too_long", 414, 2},
+    {ErrorCode::range_not_satisfiable, "range_not_satisfiable", 416, 2},
+    {ErrorCode::headers_too_large, "headers_too_large", 431, 2},
     {ErrorCode::http_error, "http_error", 400, 1},
     {ErrorCode::bad_input, "bad_input", 422, 3},
     {ErrorCode::interrupted, "interrupted", 503, 130},

@@ -17,6 +17,10 @@ enum class ErrorCode {
     not_found,          ///< no passage, document, file or route of that name
     method_not_allowed, ///< a known route asked with another HTTP method
     too_long,           ///< a parameter or body over its limit
+    malformed_request,  ///< a request the HTTP layer cannot read (bad request line or headers)
+    uri_too_long,       ///< a request's path and query over 8,192 bytes
+    range_not_satisfiable, ///< a Range header outside the file asked for
+    headers_too_large,  ///< request headers over the HTTP layer's limit
     http_error,         ///< any other HTTP-level refusal (cpp-httplib's own statuses)
     bad_input,          ///< an input file or line that cannot be read: reported and skipped
     interrupted,        ///< stopped by a signal after finishing what was in hand

@@ -4,6 +4,7 @@
 #include "text/normalise.h"
 
 #include <unicode/smpdtfmt.h>
+#include <unicode/ubidi.h>
 #include <unicode/timezone.h>
 
 #include <algorithm>
@@ -155,8 +156,8 @@ std::string speaker_part(const Passage& p, const CiteStyle& style) {
     std::string out =
         !title.empty() || !starts_with_vowel(p.speaker) ? style.statement : style.statement_vowel;
     if (!title.empty()) out += title + " ";
-    out += p.speaker;
-    if (!p.affiliation.empty()) out += " (" + p.affiliation + ")";
+    out += bidi_isolated(p.speaker, style.lang);
+    if (!p.affiliation.empty()) out += " (" + bidi_isolated(p.affiliation, style.lang) + ")";
     return out;
 }
 
@@ -218,8 +219,8 @@ std::string CitationFormatter::citation(const Passage& p, std::string_view symbo
                                            [lang](const CiteStyle& s) { return s.lang == lang; });
     std::string out;
     if (!p.speaker.empty()) out = speaker_part(p, style) + style.separator;
-    out += p.doc_title.empty() ? p.doc_id : p.doc_title;
-    if (!symbol.empty()) out += " (" + std::string(symbol) + ")";
+    out += bidi_isolated(p.doc_title.empty() ? p.doc_id : p.doc_title, style.lang);
+    if (!symbol.empty()) out += " (" + bidi_isolated(symbol, style.lang) + ")";
     std::string when = date(p.date, style.lang);
     if (!when.empty()) out += style.separator + when;
     if (p.page) out += style.separator + std::string(style.page) + std::to_string(p.page);
@@ -237,6 +238,14 @@ Citation CitationFormatter::format(const Passage& p, std::string_view symbol) co
     c.ar = citation(p, symbol, Lang::ar);
     c.csl_json = csl_item(p, symbol);
     return c;
+}
+
+std::string bidi_isolated(std::string_view field, Lang lang) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(field.data(), static_cast<int32_t>(field.size())));
+    UBiDiDirection dir = ubidi_getBaseDirection(u.getBuffer(), u.length());
+    UBiDiDirection around = lang == Lang::ar ? UBIDI_RTL : UBIDI_LTR;
+    if (dir == UBIDI_NEUTRAL || dir == around) return std::string(field);
+    return "\xE2\x81\xA8" + std::string(field) + "\xE2\x81\xA9"; // U+2068 … U+2069
 }
 
 std::string honorific(std::string_view text, std::string_view speaker, Lang lang) {

@@ -21,7 +21,8 @@ struct Citation {
 ///   en: Statement by Ms. Sara Salman (ESCWA), <document title>, 13 August 2020, para. 4.
 ///   fr: Déclaration de Mme Sara Salman (ESCWA), <document title>, 13 août 2020, par. 4.
 ///   ar: بيان السيدة سارة سلمان (ESCWA)، <document title>، 13 آب/أغسطس 2020، الفقرة 4.
-/// Without a speaker the citation starts with the title; the UN symbol follows the title in
+/// Names, titles, affiliations and symbols written the other way from the citation's language
+/// are isolated (bidi_isolated()). Without a speaker the citation starts with the title; the UN symbol follows the title in
 /// parentheses; a missing date or paragraph is left out. Titles, names and affiliations are
 /// given as the passage writes them (a citation names a document in its own language); the
 /// honorific (Ms./Mme/السيدة) is the one written before the speaker's name in the passage.
@@ -55,6 +56,12 @@ class CitationFormatter {
     std::unique_ptr<Formatters> formatters_;
     mutable std::mutex mutex_;
 };
+
+/// `field` as it goes into a citation in `lang`: wrapped in FIRST STRONG ISOLATE (U+2068) … POP
+/// DIRECTIONAL ISOLATE (U+2069) when its first strong letter runs the other way (an Arabic name
+/// in an English citation, a Latin title or symbol in an Arabic one), so that it shows and
+/// pastes in its own order without reordering the words around it; else unchanged. Pure.
+std::string bidi_isolated(std::string_view field, Lang lang);
 
 /// The honorific written just before the speaker's name (or surname) in `text`, in `lang`:
 /// "Ms. Sara Salman said" → "Ms." (en), "Mme" (fr), "السيدة" (ar); "" when there is none or it

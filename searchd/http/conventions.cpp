@@ -27,6 +27,8 @@ const std::vector<std::string>& known_parameters(const std::string& route) {
         {"facets", {"field", "prefix", "ui"}},
         {"cite", {"text", "lang"}},
         {"documents", {"symbol"}},
+        {"passage", {"q"}},
+        {"document", {"q"}},
     };
     static const std::vector<std::string> none;
     auto it = table.find(route);

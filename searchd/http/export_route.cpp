@@ -100,7 +100,7 @@ void handle_export(Services& s, std::shared_ptr<const CitationFormatter> citatio
     st->format = *format;
     st->citations = std::move(citations);
     std::string host = req.get_header_value("Host");
-    st->link_base = host.empty() ? "/?passage=" : "http://" + host + "/?passage=";
+    st->link_base = host.empty() ? "/s/" : "http://" + host + "/s/"; // the permalink
     stamp_answer(res, revision_of(*st->lease));
     res.set_header("Result-Total", std::to_string(total));
     res.set_header("Export-Rows", std::to_string(st->ids.size()));

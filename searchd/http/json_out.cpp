@@ -57,6 +57,7 @@ json to_json(const PassageView& v) {
     json j = hit_json(v.passage);
     j["prev_id"] = v.prev_id ? json(*v.prev_id) : json(nullptr);
     j["next_id"] = v.next_id ? json(*v.next_id) : json(nullptr);
+    if (v.text_html) j["text_html"] = *v.text_html;
     return j;
 }
 
@@ -96,7 +97,10 @@ json document_json(const DocumentRecord& d) {
 json to_json(const DocumentView& v) {
     json j = document_json(v.record);
     json passages = json::array();
-    for (const auto& p : v.passages) passages.push_back(hit_json(p));
+    for (std::size_t i = 0; i < v.passages.size(); ++i) {
+        passages.push_back(hit_json(v.passages[i]));
+        if (i < v.text_html.size()) passages.back()["text_html"] = v.text_html[i];
+    }
     j["passages"] = std::move(passages);
     return j;
 }

@@ -123,6 +123,15 @@ Result<Lang> parse_ui(const Params& params) {
     return *l;
 }
 
+Result<Highlight> parse_marked_query(const Params& params, QueryParser& parser) {
+    std::string q = param(params, "q");
+    if (!is_valid_utf8(q)) return bad_value("q", "q is not valid UTF-8");
+    if (q.size() > max_query_bytes) return too_long("q is longer than " + std::to_string(max_query_bytes) + " bytes");
+    auto parsed = parser.parse(q, std::nullopt);
+    if (!parsed) return parsed.error();
+    return std::move(parsed.value().highlight);
+}
+
 Result<SearchRequest> parse_search_request(const Params& params, QueryParser& parser,
                                            const CountryResolver& countries) {
     for (const auto& [k, v] : params)

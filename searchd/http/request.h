@@ -18,6 +18,10 @@ using Params = std::multimap<std::string, std::string>;
 Result<SearchRequest> parse_search_request(const Params& params, QueryParser& parser,
                                            const CountryResolver& countries);
 
+/// The words to mark of the `q` parameter of /api/passage and /api/document: q parsed as a
+/// search's q (same limits and errors), its highlight kept.
+Result<Highlight> parse_marked_query(const Params& params, QueryParser& parser);
+
 /// The `ui` parameter: ar, en or fr (default en).
 Result<Lang> parse_ui(const Params& params);
 

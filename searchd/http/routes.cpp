@@ -47,15 +47,19 @@ void handle_search(Services& s, const httplib::Request& req, httplib::Response& 
     send_json(res, to_json(with_reopen(*lease, [&](Context& c) { return search(c, r.value(), s.labels); })));
 }
 
-// GET /api/passage/{id} and /api/document/{id}: `get` looks the id up in a Context.
+// GET /api/passage/{id} and /api/document/{id}: `get` looks the id up in a Context; with `q`,
+// the query's words are marked in each passage's text_html.
 template <class Get>
 void handle_lookup(Services& s, const httplib::Request& req, httplib::Response& res, const char* what, Get get) {
     if (auto err = unknown_parameter(req, what)) return send_error(res, *err);
     auto id = path_id(req, what);
     if (!id) return send_error(res, id.error());
     auto lease = s.pool.acquire();
+    auto marks = parse_marked_query(params_of(req), lease->parser);
+    if (!marks) return send_error(res, marks.error());
     if (answered_from_cache(*lease, req, res)) return;
     auto v = with_reopen(*lease, [&](Context& c) { return get(c, id.value()); });
+    if (v && req.has_param("q")) mark_words(v.value(), marks.value(), lease->analyzer);
     send_result(res, v, [](const auto& found) { return to_json(found); });
 }
 
@@ -90,6 +94,17 @@ void handle_health(Services& s, const httplib::Request& req, httplib::Response& 
     send_json(res, to_json(with_reopen(*lease, [](Context& c) { return health(c); })));
 }
 
+// GET /s/{passage id}, a statement's permalink: the page, which opens the reader on it; a 404
+// (the same page, which says so) when the index has no such passage.
+void handle_permalink(Services& s, const std::filesystem::path& root, const httplib::Request& req,
+                      httplib::Response& res) {
+    if (auto err = serve_static(root, "/index.html", res)) return send_error(res, *err);
+    std::string id = req.matches[1];
+    auto lease = s.pool.acquire();
+    bool known = is_valid_utf8(id) && with_reopen(*lease, [&](Context& c) { return has_passage(c, id); });
+    if (!known) res.status = 404;
+}
+
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
     static const std::regex known(
@@ -101,12 +116,31 @@ void handle_other_method(const httplib::Request& req, httplib::Response& res) {
     send_error(res, not_found("no such route: " + req.method + " " + req.path));
 }
 
+// The statuses cpp-httplib answers by itself, before or instead of a route, as the API's errors.
+Error http_layer_error(int status) {
+    struct Known {
+        int status;
+        ErrorCode code;
+        const char* message;
+    };
+    static const Known known[] = {
+        {400, ErrorCode::malformed_request, "the request could not be read as HTTP/1.1"},
+        {405, ErrorCode::method_not_allowed, "this method is not allowed here"},
+        {413, ErrorCode::too_long, "the request body is too large"},
+        {414, ErrorCode::uri_too_long, "the request's path and query are over 8192 bytes: send long texts by POST"},
+        {416, ErrorCode::range_not_satisfiable, "the Range asked for is outside the file"},
+        {431, ErrorCode::headers_too_large, "the request headers are too large"},
+    };
+    for (const auto& k : known)
+        if (k.status == status) return {k.code, k.message};
+    return {ErrorCode::http_error, "the request could not be served", status};
+}
+
 void set_error_answers(httplib::Server& server) {
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 413) return send_error(res, too_long("the request body is too large"));
         if (res.status == 404) return send_error(res, not_found("no such route: " + req.path));
-        send_error(res, {ErrorCode::http_error, "the request could not be served", res.status});
+        send_error(res, http_layer_error(res.status));
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "internal error";
@@ -175,6 +209,9 @@ void register_routes(httplib::Server& server, Services& s) {
     server.Patch("/.*", timed(handle_other_method));
     if (s.web_root) {
         std::filesystem::path root = *s.web_root;
+        server.Get("/s/(.+)", timed([&s, root](const httplib::Request& req, httplib::Response& res) {
+            handle_permalink(s, root, req, res);
+        }));
         server.Get("/.*", timed([root](const httplib::Request& req, httplib::Response& res) {
             auto err = serve_static(root, req.path, res);
             if (err) send_error(res, *err);

@@ -3,6 +3,7 @@
 #include "format/record.h"
 #include "format/schema.h"
 #include "search/searcher.h"
+#include "search/snippets.h"
 
 #include <algorithm>
 
@@ -42,6 +43,17 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
     v.record = std::move(*record);
     v.passages = document_passages(c.db, doc_id);
     return v;
+}
+
+bool has_passage(Context& c, const std::string& id) { return c.db.term_exists(s::term(s::id, id)); }
+
+void mark_words(PassageView& v, const Highlight& marks, Analyzer& analyzer) {
+    v.text_html = marked_html(v.passage.text, v.passage.lang.value_or(Lang::en), marks, analyzer);
+}
+
+void mark_words(DocumentView& v, const Highlight& marks, Analyzer& analyzer) {
+    v.text_html.clear();
+    for (const auto& p : v.passages) v.text_html.push_back(marked_html(p.text, p.lang.value_or(Lang::en), marks, analyzer));
 }
 
 std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol) {

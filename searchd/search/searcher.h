@@ -92,11 +92,13 @@ struct SearchResult {
 struct PassageView {
     Passage passage;
     std::optional<std::string> prev_id, next_id;
+    std::optional<std::string> text_html; ///< the text with a query's words marked, when asked with one
 };
 
 struct DocumentView {
     DocumentRecord record;
     std::vector<Passage> passages; ///< in order
+    std::vector<std::string> text_html; ///< per passage, when asked with a query; else empty
 };
 
 struct HealthView {
@@ -129,6 +131,14 @@ auto with_reopen(Context& c, F&& f) {
 SearchResult search(Context& c, const SearchRequest& r, const Labels& labels);
 Result<PassageView> get_passage(Context& c, const std::string& id);
 Result<DocumentView> get_document(Context& c, const std::string& doc_id);
+
+/// Whether the index has a passage with this id.
+bool has_passage(Context& c, const std::string& id);
+
+/// Sets the views' text_html: each passage's whole text with the words `marks` matches in
+/// <mark>, by the analysis of search (snippets.h marked_html).
+void mark_words(PassageView& v, const Highlight& marks, Analyzer& analyzer);
+void mark_words(DocumentView& v, const Highlight& marks, Analyzer& analyzer);
 
 /// The records of the documents whose UN symbol is `symbol` (canonical), by document id.
 std::vector<DocumentRecord> documents_with_symbol(Context& c, const std::string& symbol);

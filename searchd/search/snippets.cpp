@@ -52,16 +52,11 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string snippet_html(std::string_view text, Lang lang, const Highlight& highlight,
-                         Analyzer& analyzer, std::size_t max_words) {
-    std::vector<WordToken> tokens = analyzer.analyse(text, lang);
-    std::vector<bool> marked(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i) marked[i] = !highlight.empty() && matches(tokens[i], highlight);
-    std::size_t first = 0, last = tokens.size();
-    if (tokens.size() * 2 > max_words * 3) {
-        first = best_window(marked, max_words);
-        last = std::min(tokens.size(), first + max_words);
-    }
+namespace {
+
+// The words of tokens[first, last) of `text`, escaped, the marked ones in <mark>; "…" where cut.
+std::string marked_range(std::string_view text, const std::vector<WordToken>& tokens, const std::vector<bool>& marked,
+                         std::size_t first, std::size_t last) {
     std::uint32_t begin = first == 0 ? 0 : tokens[first].begin;
     std::uint32_t end = last == tokens.size() ? static_cast<std::uint32_t>(text.size()) : tokens[last - 1].end;
     std::string out = begin > 0 ? "… " : "";
@@ -75,6 +70,31 @@ std::string snippet_html(std::string_view text, Lang lang, const Highlight& high
     out += html_escape(text.substr(pos, end - pos));
     if (end < text.size()) out += " …";
     return out;
+}
+
+std::vector<bool> marks_of(const std::vector<WordToken>& tokens, const Highlight& highlight) {
+    std::vector<bool> marked(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) marked[i] = !highlight.empty() && matches(tokens[i], highlight);
+    return marked;
+}
+
+} // namespace
+
+std::string snippet_html(std::string_view text, Lang lang, const Highlight& highlight,
+                         Analyzer& analyzer, std::size_t max_words) {
+    std::vector<WordToken> tokens = analyzer.analyse(text, lang);
+    std::vector<bool> marked = marks_of(tokens, highlight);
+    std::size_t first = 0, last = tokens.size();
+    if (tokens.size() * 2 > max_words * 3) {
+        first = best_window(marked, max_words);
+        last = std::min(tokens.size(), first + max_words);
+    }
+    return marked_range(text, tokens, marked, first, last);
+}
+
+std::string marked_html(std::string_view text, Lang lang, const Highlight& highlight, Analyzer& analyzer) {
+    std::vector<WordToken> tokens = analyzer.analyse(text, lang);
+    return marked_range(text, tokens, marks_of(tokens, highlight), 0, tokens.size());
 }
 
 } // namespace mahdar

@@ -17,6 +17,10 @@ namespace mahdar {
 std::string snippet_html(std::string_view text, Lang lang, const Highlight& highlight,
                          Analyzer& analyzer, std::size_t max_words = 40);
 
+/// The whole of `text`, HTML-escaped, with the words `highlight` matches wrapped in <mark>…</mark>
+/// as snippet_html() marks them (the reader's paragraphs).
+std::string marked_html(std::string_view text, Lang lang, const Highlight& highlight, Analyzer& analyzer);
+
 /// `text` with & < > " ' escaped for HTML.
 std::string html_escape(std::string_view text);
 

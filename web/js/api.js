@@ -66,8 +66,12 @@ export const api = {
   search: (params, signal) => request(`/api/search?${params}`, { signal }),
   /** GET /api/passage/{id} → hit fields + prev_id/next_id. */
   passage: (id, signal) => request(`/api/passage/${enc(id)}`, { signal }),
-  /** GET /api/document/{doc_id} → document with all its passages in order. */
-  document: (doc_id, signal) => request(`/api/document/${enc(doc_id)}`, { signal }),
+  /**
+   * GET /api/document/{doc_id} → document with all its passages in order; with a query `q`,
+   * each passage's text_html marks its words.
+   */
+  document: (doc_id, signal, q = '') =>
+    request(`/api/document/${enc(doc_id)}${q ? `?${new URLSearchParams({ q })}` : ''}`, { signal }),
   /** GET /api/facets: one facet's values over the whole index, optionally by prefix. */
   facets: (field, prefix, ui, signal) =>
     request(`/api/facets?${new URLSearchParams({ field, prefix, ui })}`, { signal }),

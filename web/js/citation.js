@@ -7,14 +7,34 @@ import { current_ui, format, t } from './i18n.js';
 
 let cite_available = true;
 
-/** The locally built citation of a passage (hit fields), in the UI language. */
+/**
+ * The locally built citation of a passage (hit fields), in the UI language. A title or speaker
+ * written the other way from the UI language is isolated (bidi_isolated) as the server does.
+ */
 export function fallback_citation(p) {
-  const parts = [p.doc_title];
+  const ui = current_ui();
+  const parts = [bidi_isolated(p.doc_title, ui)];
   if (p.page) parts.push(t('doc_page', { page: format.number(p.page) }));
   if (p.para) parts.push(t('cite_para', { para: p.para }));
-  if (p.speaker) parts.push(p.speaker);
+  if (p.speaker) parts.push(bidi_isolated(p.speaker, ui));
   if (p.date) parts.push(format.date(p.date));
   return parts.filter(Boolean).join(t('cite_separator'));
+}
+
+// First strong letters: Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms are
+// right-to-left; Latin, Greek, Cyrillic and the other letters left-to-right.
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const STRONG = /[\p{L}]/u;
+
+/**
+ * `field` wrapped in FIRST STRONG ISOLATE (U+2068) … POP DIRECTIONAL ISOLATE (U+2069) when its
+ * first letter runs the other way from a text in `lang`, so it shows and pastes in its own order.
+ */
+export function bidi_isolated(field, lang) {
+  const first = (field || '').match(STRONG)?.[0];
+  if (!first) return field;
+  const rtl = RTL.test(first);
+  return rtl === (lang === 'ar') ? field : `\u2068${field}\u2069`;
 }
 
 /** The server's citation of passage `p` in the UI language, or the fallback. */

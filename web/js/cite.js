@@ -4,9 +4,12 @@
 import { api } from './api.js';
 import { h, replace, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
+import { pack } from './packed.js';
 import { meta, show_message } from './results.js';
+import { text_fits_url } from './state.js';
 
 const CITE_LANGS = ['ar', 'en', 'fr'];
+const Z_URL_MAX = 7000; // the server refuses request lines over 8,192 bytes
 
 /** `actions`: go(patch, event), href(patch), copy(text_promise, button). */
 export function create_cite_view(root, actions) {
@@ -37,10 +40,10 @@ export function create_cite_view(root, actions) {
     replace(root, els.title, els.hint, els.form, els.summary, els.message, els.legend, els.matches);
   }
 
-  function submit(e) {
+  async function submit(e) {
     e.preventDefault();
     const text = els.textarea.value.trim();
-    if (text) actions.go({ view: 'cite', text });
+    if (text) actions.go({ view: 'cite', text, z: await url_form(text) });
   }
 
   function label_texts() {
@@ -124,6 +127,20 @@ export function create_cite_view(root, actions) {
     },
     focus: () => els.textarea.focus(),
   };
+}
+
+/**
+ * The cite text's form in the URL: '' when it fits as text= (or cannot be packed: history keeps
+ * it, router.js), else packed (an 8,000-character quote packs to about 4 KB).
+ */
+async function url_form(text) {
+  if (text_fits_url(text)) return '';
+  try {
+    const z = await pack(text);
+    return z.length <= Z_URL_MAX ? z : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The source text with the draft's differences marked (see the legend). */

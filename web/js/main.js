@@ -39,12 +39,12 @@ const actions = {
   clear_dates: () => nav({ from: '', to: '' }),
   clear_all: () => nav({ ...Object.fromEntries(FILTERS.map((f) => [f, []])), from: '', to: '' }),
   copy: (passage, button) => copy(citation_for(passage), button),
-  copy_link: (button) => copy(location.href, button, 'link_copied'),
+  copy_link: (button) => copy(router.permalink(router.state.passage, router.state.q), button, 'link_copied'),
   only_document(doc_id, title) {
     doc_titles.set(doc_id, title);
     nav({ doc: [doc_id], passage: '' });
   },
-  closed: () => router.state.passage && nav({ passage: '' }),
+  closed: () => router.close_passage(), // adds no history entry
 };
 const facets = create_facets(els.facets, actions);
 const reader = create_reader($('passage-dialog'), actions);
@@ -81,7 +81,7 @@ function render(state, previous, { from_history }) {
   const key = search_params(state).toString();
   if (key !== search.key || search.failed) run_search(state, key);
   else keep_focus(() => draw(state));
-  reader.sync(state.passage);
+  reader.sync(state.passage, state.q);
   if (ui_changed && previous) reader.refresh();
 }
 

@@ -1,8 +1,8 @@
 // The passage reader: a dialog showing one passage among its document's neighbouring
-// paragraphs, with a shareable deep link (?passage=ID) and copy buttons.
+// paragraphs, the words of the search marked, with its permalink (/s/ID) and copy buttons.
 
 import { api } from './api.js';
-import { h, replace, text_attrs } from './dom.js';
+import { h, replace, snippet_nodes, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
 import { meta, page_link, para_text } from './results.js';
@@ -15,6 +15,7 @@ const CONTEXT = 3;
  */
 export function create_reader(dialog, actions) {
   let shown_id = '';
+  let shown_q = '';
   let extra = { before: 0, after: 0 };
   let controller = null;
   const documents = new Map();
@@ -28,10 +29,11 @@ export function create_reader(dialog, actions) {
     if (e.target === dialog) dialog.close(); // a click on the backdrop
   });
 
-  async function show(id) {
-    if (id === shown_id && dialog.open) return;
+  async function show(id, q) {
+    if (id === shown_id && q === shown_q && dialog.open) return;
     if (id !== shown_id) extra = { before: 0, after: 0 };
     shown_id = id;
+    shown_q = q;
     if (!dialog.open) dialog.showModal();
     replace(dialog, frame(t('loading'), h('p', { class: 'loading' }, t('loading'))));
     keep_focus_inside();
@@ -39,16 +41,17 @@ export function create_reader(dialog, actions) {
     controller = new AbortController();
     try {
       const p = await api.passage(id, controller.signal);
-      let doc = documents.get(p.doc_id);
+      const key = `${p.doc_id}\n${q}`; // with the words of q marked
+      let doc = documents.get(key);
       if (!doc) {
-        doc = await api.document(p.doc_id, controller.signal);
-        documents.set(p.doc_id, doc);
+        doc = await api.document(p.doc_id, controller.signal, q);
+        documents.set(key, doc);
       }
       draw(p, doc);
     } catch (e) {
       if (e.kind === 'aborted') return;
-      const msg = e.kind === 'not_found' ? t('passage_not_found') : t(`error_${e.kind}`);
-      replace(dialog, frame(t('passage'), h('p', { class: 'message', role: 'alert' }, msg)));
+      replace(dialog, frame(t('passage'), failure(e)));
+      keep_focus_inside();
     }
   }
 
@@ -71,6 +74,16 @@ export function create_reader(dialog, actions) {
     keep_focus_inside();
   }
 
+  // An id no longer in the index (a permalink from before a re-indexing): say so, offer a search.
+  function failure(e) {
+    if (e.kind !== 'not_found') return h('p', { class: 'message', role: 'alert' }, t(`error_${e.kind}`));
+    return h('div', { class: 'message passage-gone', role: 'alert' },
+      h('p', { class: 'message-title' }, t('passage_not_found')),
+      h('p', {}, t('passage_gone_hint')),
+      h('button', { type: 'button', class: 'primary search-instead', onclick: () => dialog.close() },
+        t('search_statements')));
+  }
+
   // Redrawing removes the focused element; keep the keyboard inside the dialog.
   function keep_focus_inside() {
     if (!dialog.contains(document.activeElement)) dialog.querySelector('#passage-title')?.focus();
@@ -87,7 +100,7 @@ export function create_reader(dialog, actions) {
           'aria-label': x.para ? `${t('open_this')}: ${t('para_n', { para: para_text(x.para) })}` : null,
           onclick: (e) => actions.go(go, e, { replace: true }) }, t('open_this'))),
       current && (x.speaker || x.date) ? meta(x, { para: false }) : null,
-      h('p', { class: 'reader-text', ...text_attrs(x.lang) }, x.text));
+      h('p', { class: 'reader-text', ...text_attrs(x.lang) }, x.text_html ? snippet_nodes(x.text_html) : x.text));
   }
 
   function doc_meta(doc) {
@@ -119,9 +132,12 @@ export function create_reader(dialog, actions) {
   }
 
   return {
-    /** Opens (or updates) the reader on passage `id`, or closes it when id is ''. */
-    sync(id) {
-      if (id) show(id);
+    /**
+     * Opens (or updates) the reader on passage `id` with the words of query `q` marked, or
+     * closes it when id is ''.
+     */
+    sync(id, q = '') {
+      if (id) show(id, q);
       else if (dialog.open) dialog.close();
     },
     /** Redraws in a new UI language. */
@@ -129,7 +145,7 @@ export function create_reader(dialog, actions) {
       if (dialog.open && shown_id) {
         const id = shown_id;
         shown_id = '';
-        show(id);
+        show(id, shown_q);
       }
     },
   };

@@ -8,6 +8,8 @@ export const SORTS = ['relevance', '-date', 'date'];
 export const PAGE_SIZE = 10;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const STORAGE_KEY = 'mahdar.ui';
+const PERMALINK_RE = /^(.*\/)s\/([^/]+)$/;
+const TEXT_URL_MAX = 1500; // encoded characters of a cite text written as text=
 
 /** A fresh state: searching, nothing typed, no filters. */
 export function empty_state(ui = 'en') {
@@ -19,8 +21,9 @@ export function empty_state(ui = 'en') {
     sort: 'relevance',
     page: 1,
     ui,
-    passage: '', // id of the passage opened in the reader, or ''
+    passage: '', // id of the passage opened in the reader, or '' (in the URL: /s/ID)
     text: '',    // cite view: the pasted sentence
+    z: '',       // cite view: the sentence packed for the URL (packed.js) when it is long, or ''
   };
 }
 
@@ -47,22 +50,53 @@ export function parse_state(search, fallback_ui) {
   s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
   const page = Number.parseInt(p.get('page') || '1', 10);
   s.page = Number.isFinite(page) && page >= 1 ? page : 1;
-  s.passage = p.get('passage') || '';
+  s.passage = p.get('passage') || ''; // the links of earlier versions; now the path /s/ID
   s.text = p.get('text') || '';
+  s.z = /^[A-Za-z0-9_-]+$/.test(p.get('z') || '') ? p.get('z') : '';
   return s;
 }
 
-/** The query string of a state; defaults are left out, `ui` is always written. */
+/** The passage id of a permalink path (/s/ID), or null. */
+export function passage_of_path(pathname) {
+  const m = PERMALINK_RE.exec(pathname);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[2]);
+  } catch {
+    return null;
+  }
+}
+
+/** The path of passage `id`'s permalink under the page's folder `dir` ("/"). */
+export function permalink_path(dir, id) {
+  return `${dir}s/${encodeURIComponent(id).replace(/%3A/gi, ':')}`;
+}
+
+/** The folder the page is served from: "/" for "/", "/index.html" and "/s/ID". */
+export function page_dir(pathname) {
+  const m = PERMALINK_RE.exec(pathname);
+  return m ? m[1] : pathname.replace(/[^/]*$/, '');
+}
+
+/** Whether the cite view's text goes into the URL as it is (else packed, or kept in history). */
+export function text_fits_url(text) {
+  return encodeURIComponent(text).length <= TEXT_URL_MAX;
+}
+
+/**
+ * The query string of a state; defaults are left out, `ui` is always written. The open passage
+ * is not in it: it is the path (/s/ID, router.js).
+ */
 export function state_query(s) {
   const p = new URLSearchParams();
   if (s.view === 'cite') {
     p.set('view', 'cite');
-    if (s.text) p.set('text', s.text);
+    if (s.z) p.set('z', s.z);
+    else if (s.text && text_fits_url(s.text)) p.set('text', s.text);
   } else {
     append_search(p, s);
     if (s.sort !== 'relevance') p.set('sort', s.sort);
     if (s.page > 1) p.set('page', String(s.page));
-    if (s.passage) p.set('passage', s.passage);
   }
   p.set('ui', s.ui);
   return p.toString();

@@ -96,8 +96,8 @@ test('a passage opens among its neighbours, with a deep link that can be shared'
   await title.click();
   const dialog = page.locator('#passage-dialog');
   await dialog.locator('.reader-list li.current').waitFor();
-  const id = new URL(page.url()).searchParams.get('passage');
-  assert.ok(id);
+  const id = decodeURIComponent(new URL(page.url()).pathname.replace(/^\/s\//, ''));
+  assert.match(new URL(page.url()).pathname, /^\/s\/./, 'the passage\'s permalink');
   const p = await api_get(server.url, `/api/passage/${encodeURIComponent(id)}`);
   const doc = await api_get(server.url, `/api/document/${encodeURIComponent(p.doc_id)}`);
   assert.equal(await dialog.locator('.reader-list li.current .reader-text').textContent(), p.text);
@@ -115,12 +115,15 @@ test('a passage opens among its neighbours, with a deep link that can be shared'
 
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await page.waitForFunction(() => document.getElementById('toast').classList.contains('visible'));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  // The permalink with the query (whose words it marks), not the whole search state.
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+    `${server.url}/s/${encodeURIComponent(id).replace(/%3A/g, ':')}?q=Morocco+data`);
 
+  // Closing goes back to the search (no new entry); Forward opens the passage again.
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.getElementById('passage-dialog').open);
-  await page.waitForURL((u) => !u.searchParams.has('passage'));
-  await page.goBack();
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.goForward();
   await dialog.locator('.reader-list li.current').waitFor();
 });
 
@@ -157,8 +160,8 @@ test('the cite view finds the source of a pasted sentence and marks what differs
   const first = page.locator('.cite-match').first();
   await first.waitFor();
   assert.equal(await first.locator('.hit-title a').textContent(), source[0].doc_title);
-  assert.equal(new URL(await first.locator('.hit-title a').getAttribute('href'), server.url)
-    .searchParams.get('passage'), source[0].id);
+  assert.equal(decodeURIComponent(new URL(await first.locator('.hit-title a').getAttribute('href'), server.url)
+    .pathname), `/s/${source[0].id}`);
   const missing = await first.locator('.diff ins.diff-missing').allTextContents();
   assert.ok(missing.some((s) => s.includes('Morocco')), `marked as missing: ${missing.join(' | ')}`);
   assert.equal(await first.locator('.copy-citation').count(), 3, 'a citation in each language');

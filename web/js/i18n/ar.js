@@ -146,4 +146,7 @@ export default {
   diff_legend: 'الفروق:',
   diff_missing: 'في المصدر، وليس في نصك',
   diff_added: 'في نصك، وليس في المصدر',
+  // The reader's permalink (issue 16, part A).
+  passage_gone_hint: 'ربما حُذف، أو تغيّر رقمه حين أعيدت فهرسة تقريره. ابحث عنه في البيانات.',
+  search_statements: 'البحث في البيانات',
 };

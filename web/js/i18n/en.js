@@ -137,4 +137,7 @@ export default {
   diff_legend: 'Differences:',
   diff_missing: 'in the source, not in your text',
   diff_added: 'in your text, not in the source',
+  // The reader's permalink (issue 16, part A).
+  passage_gone_hint: 'It may have been removed, or renumbered when its report was indexed again. Search the statements to find it.',
+  search_statements: 'Search the statements',
 };

@@ -137,4 +137,7 @@ export default {
   diff_legend: 'Différences :',
   diff_missing: 'dans la source, pas dans votre texte',
   diff_added: 'dans votre texte, pas dans la source',
+  // The reader's permalink (issue 16, part A).
+  passage_gone_hint: 'Il a peut-être été supprimé, ou renuméroté quand son rapport a été indexé à nouveau. Cherchez-le parmi les déclarations.',
+  search_statements: 'Chercher dans les déclarations',
 };
