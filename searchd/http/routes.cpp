@@ -138,7 +138,7 @@ Error http_layer_error(int status) {
 
 void set_error_answers(httplib::Server& server) {
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return;
+        if (!res.body.empty()) return; // the route's own answer
         if (res.status == 404) return send_error(res, not_found("no such route: " + req.path));
         send_error(res, http_layer_error(res.status));
     });
