@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { api_get, launch_browser, new_page, screenshot, settled } from './support/browser.js';
+import { api_get, axe_violations, launch_browser, new_page, screenshot, settled } from './support/browser.js';
 import { WEB_DIR, start_server } from './support/server.js';
 
 let server;
@@ -22,6 +22,8 @@ after(async () => {
 
 const current = (page) => page.locator('#passage-dialog .reader-list li.current');
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+/** axe-core's findings inside the reader (the rest of the page is another test's). */
+const reader_violations = async (page) => (await axe_violations(page)).filter((v) => v.includes('#passage-dialog'));
 const toast_shown = (page) => page.waitForFunction(() => document.getElementById('toast').classList.contains('visible'));
 
 test('a permalink opens the reader on its passage with the query words marked (English)', async () => {
@@ -41,6 +43,7 @@ test('a permalink opens the reader on its passage with the query words marked (E
   await toast_shown(page);
   assert.equal(await clipboard(page), `${server.url}/s/en-sample.en:0?q=migrants+protection`);
   await screenshot(page, 'permalink-en', { full_page: false });
+  assert.deepEqual(await reader_violations(page), []);
 
   // Followed from elsewhere: closing replaces the entry with the search, adding none.
   const length = await page.evaluate(() => history.length);
@@ -63,6 +66,7 @@ test('the Arabic interface marks an Arabic word under its clitics and diacritics
   const before = page.locator('#passage-dialog .reader-list li').first();
   assert.deepEqual(await before.locator('mark').allTextContents(), ['الأُمَم']);
   await screenshot(page, 'permalink-ar', { full_page: false });
+  assert.deepEqual(await reader_violations(page), []);
   assert.deepEqual(page.errors, []);
 });
 
@@ -159,6 +163,7 @@ test('a permalink whose passage is no longer in the index says so and offers a s
     await gone.waitFor();
     assert.equal(await gone.locator('.message-title').textContent(),
       ui === 'en' ? 'This passage is no longer in the index.' : 'لم يعد هذا المقطع موجوداً في الفهرس.');
+    assert.deepEqual(await reader_violations(page), []);
     await gone.locator('.search-instead').click();
     await page.waitForFunction(() => !document.getElementById('passage-dialog').open);
     await settled(page);
