@@ -54,6 +54,16 @@ test('a permalink opens the reader on its passage with the query words marked (E
   assert.deepEqual(page.errors, []);
 });
 
+test('a link of the earlier form (?passage=ID) opens the reader and becomes the permalink', async () => {
+  const page = await new_page(browser, server.url);
+  await page.goto('/?passage=en-sample.en%3A0&q=migration&ui=en');
+  await current(page).waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/s/en-sample.en:0');
+  assert.equal(url.searchParams.get('passage'), null);
+  assert.equal(url.searchParams.get('q'), 'migration');
+});
+
 test('the Arabic interface marks an Arabic word under its clitics and diacritics', async () => {
   const page = await new_page(browser, server.url);
   await page.goto(`/s/ar-sample.ar:1?q=${encodeURIComponent('الامم المهاجرين')}&ui=ar`);
