@@ -16,7 +16,17 @@ function inline(text) {
 }
 
 function paragraphs(text) {
-  return text ? String(text).split(/\n\n+/).map((p) => h('p', {}, inline(p))) : [];
+  return text ? String(text).split(/\n\n+/).map(block) : [];
+}
+
+/** A paragraph, or a Markdown table (a head row, a rule, rows: every line starting with "|"). */
+function block(p) {
+  const lines = p.split('\n');
+  if (lines.length < 3 || !lines.every((l) => l.startsWith('|'))) return h('p', {}, inline(p));
+  const cells = (l) => l.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  return h('table', { class: 'described' },
+    h('thead', {}, h('tr', {}, cells(lines[0]).map((c) => h('th', { scope: 'col' }, inline(c))))),
+    h('tbody', {}, lines.slice(2).map((l) => h('tr', {}, cells(l).map((c) => h('td', {}, inline(c)))))));
 }
 
 function follow(spec, node) {

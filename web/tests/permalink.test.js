@@ -182,3 +182,15 @@ test('a permalink whose passage is no longer in the index says so and offers a s
     assert.deepEqual(page.errors, []);
   }
 });
+
+test('the API page lays out the table of errors, one row for each code the API gives', async () => {
+  const spec = await api_get(server.url, '/api/openapi.json');
+  const codes = spec.components.schemas.Error.properties.error.properties.code.enum;
+  const page = await new_page(browser, server.url);
+  await page.goto('/api.html');
+  const table = page.locator('table.described').filter({ hasText: 'uri_too_long' });
+  await table.waitFor();
+  const listed = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  assert.deepEqual([...listed].sort(), [...codes].sort());
+  assert.deepEqual(page.errors, []);
+});
