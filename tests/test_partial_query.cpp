@@ -85,13 +85,13 @@ TEST_CASE("A half-typed last word finds the words it begins, in the three langua
         {"regu safe", {}, {}},                          // ... not the first
         {"bord", {"en2"}, {}},
         {"border", {"en2"}, {"en2"}},                   // a whole word still matches as written
-        {"coopér", {"fr1"}, {}},                        // accented as typed
-        {"cooper", {"fr1"}, {}},                        // or without its accents
-        {"regularis", {"fr2"}, {}},                      // régularisations
-        {"والمهاجر", {"ar1"}, {}},                       // clitics kept, diacritics of the text ignored
-        {"والمُهاجِر", {"ar1"}, {}},                      // and of the query
+        {"coopérati", {"fr1"}, {}},                     // accented as typed
+        {"cooperati", {"fr1"}, {}},                     // or without its accents
+        {"régularisatio", {"fr2"}, {}},                 // régularisations
+        {"والمهاج", {"ar1"}, {}},                        // clitics kept, diacritics of the text ignored
+        {"والمُهاجِ", {"ar1"}, {}},                       // and of the query
         {"الحدو", {"ar2"}, {}},
-        {"إدار", {"ar2"}, {}},                          // hamza forms folded: ادارة
+        {"إدا", {"ar2"}, {}},                           // hamza forms folded: ادارة
     };
     for (const auto& row : rows) {
         INFO("q = " << row.q);
