@@ -1,5 +1,8 @@
 // GET /api/v1/feed: a search as an Atom feed, read back with a real XML parser (pugixml), on the
 // real server, while the indexer adds a statement to the index it serves.
+#include "format/document_builder.h"
+#include "format/schema.h"
+#include "http/atom.h"
 #include "http_support.h"
 #include "support.h"
 
@@ -172,4 +175,57 @@ TEST_CASE("A statement indexed while the feed is served comes first, however old
     get_feed(c, "/api/v1/feed?q=migration", again, {{"If-None-Match", before.etag}});
     CHECK(again.status == 200);
     CHECK(again.etag != before.etag);
+}
+
+TEST_CASE("Passages of an index from before the indexing time come last, newest meeting first", "[searchd][feed]") {
+    test::TempDir tmp;
+    std::string db_path = (tmp / "db").string();
+    {
+        Analyzer analyzer(test::word_lists());
+        Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE);
+        auto add = [&](const std::string& id, const std::string& date, std::optional<double> indexed) {
+            Passage p;
+            p.id = id;
+            p.doc_id = "doc-" + id;
+            p.doc_title = "Meeting " + id;
+            p.lang = Lang::en;
+            p.date = date;
+            p.text = "Delegates spoke about remittances.";
+            Xapian::Document doc = build_document(p, analyzer);
+            if (indexed) doc.add_value(schema::slot_indexed, schema::indexed_value(*indexed));
+            db.add_document(doc);
+        };
+        add("old-2019", "2019-05-01", std::nullopt);
+        add("old-2024", "2024-02-01", std::nullopt);
+        add("new-2010", "2010-01-01", 1.8e9); // indexed 2027-01-15
+        add("undated", "", std::nullopt);
+        db.commit();
+    }
+    test::TestServer server(db_path);
+    auto c = server.client();
+    Feed f;
+    get_feed(c, "/api/v1/feed?q=remittances", f);
+    REQUIRE(f.status == 200);
+    CHECK(entry_passages(f) == std::vector<std::string>{"new-2010", "old-2024", "old-2019", "undated"});
+    auto entries = f.entries();
+    CHECK(std::string(entries[0].child_value("updated")) == "2027-01-15T08:00:00Z");
+    CHECK(std::string(entries[1].child_value("updated")) == "2024-02-01T00:00:00Z");
+    CHECK(std::string(entries[3].child_value("updated")) == "1970-01-01T00:00:00Z");
+    CHECK(entries[3].child("published").empty());
+    CHECK(std::string(f.root().child_value("updated")) == "2027-01-15T08:00:00Z");
+}
+
+TEST_CASE("Atom text is escaped and holds only what XML allows", "[feed][atom]") {
+    CHECK(xml_escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;");
+    CHECK(xml_escape(std::string("tab\tnl\ncr\r bell\x07 nul") + '\0' + "!") == "tab\tnl\ncr\r bell nul!");
+    CHECK(xml_escape("\xEF\xBF\xBE" "x") == "x");           // U+FFFE
+    CHECK(xml_escape("bad \xC3 byte") == "bad \xEF\xBF\xBD byte"); // invalid UTF-8: U+FFFD
+    CHECK(xml_escape("المهاجرين") == "المهاجرين");
+    CHECK(rfc3339_of_date("2021-03-04") == std::optional<std::string>("2021-03-04T00:00:00Z"));
+    CHECK(rfc3339_of_date("2021-03") == std::optional<std::string>("2021-03-01T00:00:00Z"));
+    CHECK(rfc3339_of_date("2021") == std::optional<std::string>("2021-01-01T00:00:00Z"));
+    CHECK_FALSE(rfc3339_of_date(""));
+    CHECK_FALSE(rfc3339_of_date("4 March 2021"));
+    CHECK(rfc3339(0) == "1970-01-01T00:00:00Z");
+    CHECK(rfc3339(1.8e9 + 0.9) == "2027-01-15T08:00:00Z");
 }
