@@ -8,7 +8,8 @@
 // Without --url it indexes corpus/ (with the browser tests' fixtures) into a temporary folder
 // and serves it, as web/tests/support/server.js does. Needs web/tests' node_modules
 // (cd web/tests && npm ci) and Debian's chromium. The queries are words and two-word phrases of
-// the indexed passages (read through the API), a third each Arabic, English and French.
+// the indexed passages (read through the API), a third each Arabic, English and French. It also
+// prints searchd's own time per search (its Server-Timing header), the part the index size moves.
 
 import { parseArgs } from 'node:util';
 import { launch_browser, new_page, settled } from '../web/tests/support/browser.js';
@@ -115,6 +116,13 @@ async function main() {
     const queries = await pick_queries(base, Number(opts.queries), random(Number(opts.seed)));
     const gap_ms = 1000 / Number(opts.cps);
     const page = await new_page(browser, base);
+    const server_ms = []; // searchd's own time for each search the page made (Server-Timing)
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname !== '/api/search' || !url.searchParams.get('q')) return;
+      const dur = /dur=([\d.]+)/.exec(r.headers()['server-timing'] || '');
+      if (dur) server_ms.push(Number(dur[1]));
+    });
     await page.goto('/');
     await settled(page);
     await page.evaluate(instrument);
@@ -139,6 +147,7 @@ async function main() {
     console.log(line('keystroke → its results drawn', per_key));
     console.log(`${''.padEnd(34)} ${superseded} keystrokes superseded (their text's results never drawn: a later key came first)`);
     console.log(line('last keystroke → final results', finals));
+    console.log(line('searchd time per search (typing)', server_ms));
     if (page.errors.length) console.log(`page errors: ${page.errors.join(' | ')}`);
   } finally {
     await browser.close();

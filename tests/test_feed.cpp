@@ -229,3 +229,30 @@ TEST_CASE("Atom text is escaped and holds only what XML allows", "[feed][atom]")
     CHECK(rfc3339(0) == "1970-01-01T00:00:00Z");
     CHECK(rfc3339(1.8e9 + 0.9) == "2027-01-15T08:00:00Z");
 }
+
+TEST_CASE("Behind a reverse proxy the feed's links start with --public-url", "[searchd][feed]") {
+    test::TempDir tmp;
+    std::string db = build_index(tmp);
+    test::Daemon searchd(std::string(MAHDAR_SEARCHD) + " --db " + db +
+                         " --listen 127.0.0.1:{port} --public-url https://mahdar.example.org/un/");
+    REQUIRE(searchd.port() > 0);
+    httplib::Client c("127.0.0.1", searchd.port());
+    Feed f;
+    get_feed(c, "/api/v1/feed?q=migrants", f);
+    REQUIRE(f.status == 200);
+    CHECK(std::string(f.root().find_child_by_attribute("link", "rel", "self").attribute("href").value()) ==
+          "https://mahdar.example.org/un/api/v1/feed?q=migrants");
+    for (auto e : f.entries()) CHECK(std::string(e.child_value("id")).rfind("https://mahdar.example.org/un/s/", 0) == 0);
+    // Without it, a Host that is no host name is not written into the links.
+    test::TempDir other;
+    test::TestServer server(build_index(other));
+    auto plain = server.client();
+    Feed odd;
+    get_feed(plain, "/api/v1/feed?q=migrants", odd, {{"Host", "evil\"><x>/"}});
+    REQUIRE(odd.status == 200);
+    CHECK(std::string(odd.root().find_child_by_attribute("link", "rel", "self").attribute("href").value()) ==
+          "http://localhost/api/v1/feed?q=migrants");
+    auto bad = test::run_command(std::string(MAHDAR_SEARCHD) + " --db " + db + " --public-url ftp://x 2>&1");
+    CHECK(bad.status != 0);
+    CHECK(bad.output.find("--public-url") != std::string::npos);
+}
