@@ -22,7 +22,9 @@ constexpr const char* usage =
     "  --threads request threads (default 32: each open keep-alive connection holds one)\n"
     "  --cors-origin ORIGIN  a web origin (https://intranet.example.org) whose pages may call the\n"
     "            API from a browser; repeatable; * allows any\n"
-    "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n";
+    "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n"
+    "  --public-url URL  the address readers reach the page at (https://mahdar.example.org, behind a\n"
+    "            reverse proxy): the links of Atom feeds; default http:// and the request's Host\n";
 
 struct Args {
     std::string db, host = "127.0.0.1", web;
@@ -30,6 +32,7 @@ struct Args {
     unsigned threads = 32;
     std::set<std::string> cors_origins;
     int max_exports = 2;
+    std::string public_url;
 };
 
 bool parse_listen(const std::string& v, Args& a) {
@@ -44,6 +47,15 @@ bool parse_listen(const std::string& v, Args& a) {
     return a.port >= 0 && a.port < 65536 && !a.host.empty();
 }
 
+// An http(s) URL with no query; a trailing '/' is dropped (links add their own).
+bool parse_public_url(std::string v, Args& a) {
+    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return false;
+    if (v.find_first_of("?# \"<>") != std::string::npos) return false;
+    while (v.back() == '/') v.pop_back();
+    a.public_url = v;
+    return v.find("//") + 2 < v.size();
+}
+
 bool parse_args(int argc, char** argv, Args& a) {
     for (int i = 1; i < argc; ++i) {
         std::string k = argv[i];
@@ -52,6 +64,7 @@ bool parse_args(int argc, char** argv, Args& a) {
         else if (k == "--web" && has_value) a.web = argv[++i];
         else if (k == "--listen" && has_value) { if (!parse_listen(argv[++i], a)) return false; }
         else if (k == "--cors-origin" && has_value) a.cors_origins.insert(argv[++i]);
+        else if (k == "--public-url" && has_value) { if (!parse_public_url(argv[++i], a)) return false; }
         else if (k == "--max-exports" && has_value) a.max_exports = std::max(1, std::atoi(argv[++i]));
         else if (k == "--threads" && has_value) a.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
         else return false;
@@ -98,6 +111,7 @@ int main(int argc, char** argv) {
         std::optional<std::filesystem::path> web;
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);
         mahdar::Services services{pool, labels, web, args.cors_origins, args.max_exports};
+        services.public_url = args.public_url;
         httplib::Server server;
         mahdar::configure_server(server, args.threads);
         mahdar::register_routes(server, services);

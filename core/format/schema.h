@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,7 +45,20 @@ enum Slot : Xapian::valueno {
     slot_objectives = 5, ///< one byte per objective, value 1..23
     slot_lang = 6,       ///< "ar", "en" or "fr"
     slot_symbol = 7,     ///< the document's UN symbol, canonical, or empty
+    /// When the indexer wrote the passage: Xapian::sortable_serialise(UTC seconds since 1970,
+    /// with a fraction), see indexed_value(). Absent from passages of an index written before
+    /// issue 16 (the Atom feed sorts them last, by meeting date).
+    slot_indexed = 8,
 };
+
+/// The slot_indexed value of a passage written at `seconds` (UTC, since 1970).
+inline std::string indexed_value(double seconds) { return Xapian::sortable_serialise(seconds); }
+
+/// The time a slot_indexed value says, or nullopt for an empty or malformed one.
+inline std::optional<double> indexed_time(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    return Xapian::sortable_unserialise(value);
+}
 
 // ---- Document data ---------------------------------------------------------------------------
 // Each Xapian document's data is a JSON object with the passage fields: id, doc_id, doc_title,

@@ -5,16 +5,21 @@
 #include "format/schema.h"
 #include "text/analyzer.h"
 
+#include <chrono>
+
 namespace mahdar {
 
 BuiltJob build_job(AnalysisJob& job, Analyzer& analyzer, const Extractor* extractor) {
     BuiltJob out;
     std::vector<std::string> words;
+    // Every passage written now says so: the Atom feed lists the newest indexed first.
+    auto now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     for (auto& doc : job.documents) {
         enrich(doc, extractor);
         for (const auto& p : doc.passages) {
             Xapian::Document xd = build_document(p, analyzer, &words);
             xd.add_boolean_term(job.source_term);
+            xd.add_value(schema::slot_indexed, schema::indexed_value(now));
             out.passages.emplace_back(schema::term(schema::id, p.id), std::move(xd));
         }
         out.doc_records.push_back(document_record(doc));

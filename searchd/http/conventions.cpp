@@ -21,9 +21,11 @@ constexpr std::size_t compress_from_bytes = 1400;
 const std::vector<std::string>& known_parameters(const std::string& route) {
     static const std::map<std::string, std::vector<std::string>> table = {
         {"search", {"q", "page", "size", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc",
-                    "from", "to", "ui", "facet_limit", "facet_prefix"}},
+                    "from", "to", "ui", "facet_limit", "facet_prefix", "partial"}},
         {"export", {"q", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to",
                     "ui", "format", "limit"}},
+        {"feed", {"q", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to", "ui",
+                  "limit"}},
         {"facets", {"field", "prefix", "ui"}},
         {"cite", {"text", "lang"}},
         {"documents", {"symbol"}},
@@ -129,7 +131,8 @@ void finish_answer(const httplib::Request& req, httplib::Response& res) {
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     std::string type = res.get_header_value("Content-Type");
     bool text = starts_with(type, "application/json") || starts_with(type, "text/") ||
-                starts_with(type, "application/javascript") || starts_with(type, "image/svg+xml");
+                starts_with(type, "application/javascript") || starts_with(type, "image/svg+xml") ||
+                starts_with(type, "application/atom+xml");
     if (asked.find("gzip") == std::string::npos || res.body.size() < compress_from_bytes ||
         res.has_header("Content-Encoding") || !text)
         return;

@@ -145,9 +145,12 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
     r.ui = ui.value();
     if (auto err = read_paging(params, r)) return *err;
     if (auto err = read_filters(params, r, countries)) return *err;
+    std::string partial = param(params, "partial");
+    if (partial == "1") r.last_word = LastWord::partial;
+    else if (!partial.empty() && partial != "0") return bad_value("partial", "partial must be 1 or 0", {"1", "0"});
     std::optional<Lang> only_lang;
     if (r.filters.lang.size() == 1) only_lang = parse_lang(r.filters.lang[0]);
-    auto parsed = parser.parse(r.q, only_lang);
+    auto parsed = parser.parse(r.q, only_lang, r.last_word);
     if (!parsed) return parsed.error();
     r.parsed = std::move(parsed.value());
     const FieldFilters& inq = r.parsed.filters;

@@ -26,6 +26,9 @@ struct Services {
     /// Exports streaming at once; one more is a 503 with Retry-After (each holds a Context and
     /// a request thread for as long as its client reads).
     int max_exports = 2;
+    /// The address readers reach this server at ("https://mahdar.example.org", no trailing '/'),
+    /// for the absolute links of Atom feeds; "": http:// and the request's Host header.
+    std::string public_url = {};
     std::atomic<int> exports_running{0};
 };
 

@@ -46,6 +46,7 @@ struct QueryParser::Token {
     enum Kind { word, phrase, field, op_or, op_and, op_not } kind = word;
     bool negated = false;
     bool exact = false; ///< `=word`, `="…"`: the forms as written only
+    bool partial = false; ///< the last word, being typed: also a prefix (LastWord::partial)
     std::string text;
     std::string name; ///< field name
 };
@@ -150,6 +151,35 @@ std::optional<Xapian::Query> QueryParser::word_query(std::string_view raw, bool 
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     if (terms.empty()) return std::nullopt;
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// The last token, when it is a word still being typed (see parse()).
+void QueryParser::mark_partial(std::string_view q, std::vector<Token>& tokens) {
+    if (tokens.empty() || q.empty() || is_space(q.back())) return;
+    Token& t = tokens.back();
+    if (t.kind != Token::word || t.negated || t.exact || t.text.size() < 2 || t.text.back() == '*') return;
+    if (q.size() < t.text.size() || q.substr(q.size() - t.text.size()) != t.text) return; // ends in a quote
+    if (canonical_symbol(t.text) || analyzer_.word_spans(t.text).size() != 1) return;
+    t.partial = true;
+}
+
+// The indexed words `raw` begins, as the indexer normalises it in each language it may be in:
+// the most frequent partial_expansions of them. Nothing for a single letter (every word).
+std::optional<Xapian::Query> QueryParser::prefix_query(std::string_view raw, Highlight& marks) {
+    std::vector<Xapian::Query> parts;
+    std::set<std::string> seen;
+    for (Lang lang : languages_for(raw)) {
+        WordToken t = analyzer_.analyse_word(raw, lang);
+        if (t.word.empty() || !seen.insert(t.word).second) continue;
+        std::size_t letters = 0;
+        for (unsigned char ch : t.word) letters += (ch & 0xC0) != 0x80;
+        if (letters < 2) continue;
+        marks.prefixes.insert(t.word);
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, t.word, partial_expansions,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    if (parts.empty()) return std::nullopt;
+    return parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 // One phrase of normalised words: a word, two adjacent words, or a longer phrase whose
@@ -281,10 +311,11 @@ struct QueryParser::Clause {
     Highlight marks;
 };
 
-Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> only_lang) {
+Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> only_lang, LastWord last) {
     only_lang_ = only_lang;
     auto tokens = lex(q);
     if (!tokens) return tokens.error();
+    if (last == LastWord::partial) mark_partial(q, tokens.value());
     ParsedQuery out;
     std::vector<Clause> clauses;
     if (auto err = read_clauses(tokens.value(), out, clauses)) return *err;
@@ -310,6 +341,11 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
         Highlight marks;
         auto q1 = t.kind == Token::phrase ? phrase_query(t.text, t.exact, marks)
                                           : word_query(t.text, t.exact, marks, out.plain_words);
+        if (t.partial) {
+            stop = false; // "th" may be the start of "that" or of "theme"
+            auto prefix = prefix_query(t.text, marks);
+            if (prefix) q1 = q1 ? Xapian::Query(Xapian::Query::OP_OR, *q1, *prefix) : *prefix;
+        }
         if (!stop) merge(out.highlight, std::exchange(marks, {}));
         if (!q1) continue;
         bool negated = t.negated || pending_not;

@@ -38,6 +38,13 @@ struct ParsedQuery {
     std::vector<ProximityWord> proximity; ///< the searched words in order, for proximity.h
 };
 
+/// Whether the last word of q is finished (a search submitted) or being typed: `partial`
+/// makes it match as written or as the start of a longer word (search as you type).
+enum class LastWord { complete, partial };
+
+/// The words a half-typed last word expands to at most: the most frequent in the index.
+inline constexpr unsigned partial_expansions = 30;
+
 /// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.
 using CountryResolver = std::function<std::optional<std::string>(std::string_view)>;
 
@@ -60,7 +67,12 @@ Xapian::Query adjacent_words(const std::string& first, const std::string& second
 class QueryParser {
 public:
     QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
-    Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang);
+    /// With LastWord::partial, q's last word — when q does not end in a space and that word is
+    /// not quoted, negated, exact (=), a field:value or already a word* — also matches the
+    /// indexed words it begins (normalised as indexed: accents, Arabic letter forms and
+    /// diacritics), the partial_expansions most frequent of them, and they are highlighted.
+    Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang,
+                              LastWord last = LastWord::complete);
     void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
     WordPairs word_pairs() const { return pairs_; }
 
@@ -74,6 +86,8 @@ private:
     std::optional<Xapian::Query> word_query(std::string_view raw, bool exact, Highlight& marks,
                                             std::vector<std::string>& plain_words);
     std::optional<Xapian::Query> phrase_query(std::string_view text, bool exact, Highlight& marks);
+    std::optional<Xapian::Query> prefix_query(std::string_view raw, Highlight& marks);
+    void mark_partial(std::string_view q, std::vector<Token>& tokens);
     std::optional<Xapian::Query> loose_phrase_of(const std::vector<WordToken>& tokens, Lang lang, Highlight& marks) const;
     static std::vector<std::string> stems_of(const WordToken& t);
     Xapian::Query symbol_query(const std::string& symbol, std::string_view raw, Highlight& marks);

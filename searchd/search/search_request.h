@@ -10,7 +10,9 @@
 
 namespace mahdar {
 
-enum class Sort { relevance, date_ascending, date_descending };
+/// indexed_descending: the passages the indexer wrote last first, those of an index from before
+/// schema.h's slot_indexed last, newest meeting first (the Atom feed's order).
+enum class Sort { relevance, date_ascending, date_descending, indexed_descending };
 enum class Collapse { none, doc };
 
 inline constexpr std::size_t max_query_bytes = 1024;
@@ -26,6 +28,7 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     int page = 1, size = 10;
     Collapse collapse = Collapse::none;
+    LastWord last_word = LastWord::complete; ///< `partial=1`: q's last word is being typed
     Lang ui = Lang::en;
     /// Values listed per facet of many values (speaker, country, objective, symbol; lang, year
     /// and month are listed whole), the most frequent first; the count of the others is given.

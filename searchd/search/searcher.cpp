@@ -154,6 +154,14 @@ bool has_filter(const SearchRequest& r, Facet f) {
 
 void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r, bool key_sort) {
     Sort sort = r.sort;
+    if (sort == Sort::indexed_descending) {
+        if (!key_sort) return e.set_sort_by_value_then_relevance(s::slot_indexed, true);
+        keys.add_value(s::slot_indexed, true, ""); // never indexed (an older index): last
+        keys.add_value(s::slot_date, true, "");
+        keys.add_value(s::slot_doc);
+        keys.add_value(s::slot_ordinal);
+        return e.set_sort_by_key_then_relevance(&keys, false);
+    }
     if (sort == Sort::relevance && !r.parsed.text) sort = Sort::date_descending; // browsing
     if (sort == Sort::relevance) return;
     bool newest_first = sort == Sort::date_descending;

@@ -9,7 +9,7 @@ import { create_facets } from './facets.js';
 import { set_ui, t, translate_static } from './i18n.js';
 import { labels } from './labels.js';
 import { create_reader } from './passage.js';
-import { render_results, show_message } from './results.js';
+import { render_results, set_feed_link, show_message } from './results.js';
 import { create_router } from './router.js';
 import { FILTERS, preferred_ui, remember_ui, search_params } from './state.js';
 import { toast } from './toast.js';
@@ -20,10 +20,17 @@ const els = {
   suggestion: $('suggestion'), message: $('message'), hits: $('hits'), pager: $('pager'),
   results: $('results'), facets: $('facets'), toggle: $('filters-toggle'),
   search_view: $('search-view'), cite_view: $('cite-view'), offline: $('offline-banner'),
+  collapse: $('collapse'),
 };
+/** A search in flight this long shows "Searching…" (quicker ones would only flicker). */
+const SEARCHING_AFTER_MS = 120;
+/** Typing pause before the page searches what is typed so far. */
+const TYPING_PAUSE_MS = 100;
 
 const doc_titles = new Map();
-const search = { key: null, seq: 0, controller: null, response: null, failed: false };
+const search = { key: null, seq: 0, controller: null, response: null, failed: false, partial: false };
+// True while the change being rendered comes from typing with the last word unfinished.
+let typing_partial = false;
 
 const router = create_router(preferred_ui(), render);
 const nav = (patch, options) => router.navigate(patch, options);
@@ -71,6 +78,7 @@ function render(state, previous, { from_history }) {
   els.search_view.hidden = state.view !== 'search';
   els.cite_view.hidden = state.view !== 'cite';
   if (state.view === 'cite') {
+    set_feed_link(null);
     reader.sync('');
     cite.render(state, { ui_changed });
     if (previous && previous.view !== 'cite') cite.focus();
@@ -78,21 +86,29 @@ function render(state, previous, { from_history }) {
   }
   if (from_history || document.activeElement !== els.q) els.q.value = state.q;
   els.sort.value = state.sort === 'relevance' && !state.q ? '-date' : state.sort; // the order shown
-  const key = search_params(state).toString();
-  if (key !== search.key || search.failed) run_search(state, key);
+  els.collapse.checked = state.collapse;
+  set_feed_link(state);
+  const partial = typing_partial && Boolean(state.q);
+  const key = search_params(state, { partial }).toString();
+  if (key !== search.key || search.failed) run_search(state, key, { partial });
   else keep_focus(() => draw(state));
   reader.sync(state.passage, state.q);
   if (ui_changed && previous) reader.refresh();
 }
 
-async function run_search(state, key) {
+async function run_search(state, key, { partial = false } = {}) {
   search.key = key;
+  search.partial = partial;
   const seq = ++search.seq;
   search.controller?.abort();
   search.controller = new AbortController();
   els.results.setAttribute('aria-busy', 'true');
+  const searching = setTimeout(() => {
+    els.summary.textContent = t('searching');
+    els.summary.classList.add('searching');
+  }, SEARCHING_AFTER_MS);
   try {
-    const r = await api.search(search_params(state), search.controller.signal);
+    const r = await api.search(search_params(state, { partial }), search.controller.signal);
     if (seq !== search.seq) return;
     search.response = r;
     search.failed = false;
@@ -104,7 +120,11 @@ async function run_search(state, key) {
     search.failed = true;
     show_error(e);
   } finally {
-    if (seq === search.seq) els.results.removeAttribute('aria-busy');
+    clearTimeout(searching);
+    if (seq === search.seq) {
+      els.results.removeAttribute('aria-busy');
+      els.summary.classList.remove('searching');
+    }
   }
 }
 
@@ -170,13 +190,25 @@ function update_toggle(state) {
   els.toggle.textContent = n ? t('filters_count', { count: n }) : t('filters');
 }
 
-const live = debounce(() => nav({ q: els.q.value.trim() }, { typing: true }), 300);
+// Typing searches what is typed so far, its last word as a prefix unless a space ends it
+// (partial=1); Enter searches the words as they are.
+const live = debounce(() => {
+  typing_partial = !/\s$/.test(els.q.value);
+  try {
+    nav({ q: els.q.value.trim() }, { typing: true });
+  } finally {
+    typing_partial = false;
+  }
+}, TYPING_PAUSE_MS);
 els.q.addEventListener('input', live);
 els.form.addEventListener('submit', (e) => {
   e.preventDefault();
   live.cancel();
-  nav({ q: els.q.value.trim() });
+  const q = els.q.value.trim();
+  if (q === router.state.q && search.partial) run_search(router.state, search_params(router.state).toString());
+  else nav({ q });
 });
+els.collapse.addEventListener('change', () => nav({ collapse: els.collapse.checked }));
 els.sort.addEventListener('change', () => nav({ sort: els.sort.value }));
 for (const b of document.querySelectorAll('[data-ui]')) {
   b.addEventListener('click', () => nav({ ui: b.dataset.ui }));

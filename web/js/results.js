@@ -3,7 +3,7 @@
 import { h, replace, snippet_nodes, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
-import { PAGE_SIZE, export_params, has_filters } from './state.js';
+import { PAGE_SIZE, export_params, feed_params, has_filters } from './state.js';
 
 /** Rows an export holds at most by default (the server's default limit). */
 const EXPORT_ROWS = 10000;
@@ -31,17 +31,38 @@ export function render_results(els, state, r, actions) {
   render_pager(els.pager, state, r.total, actions);
 }
 
-// Download links for the whole result set, saying when only the first rows are exported.
+// Download links for the whole result set, saying when only the first rows are exported; and the
+// search's Atom feed, offered even with no result yet (a statement indexed later reaches it).
 function render_exports(el, state, total) {
-  el.hidden = !total;
-  if (!total) return replace(el);
+  el.hidden = false;
+  const follow = h('a', {
+    class: 'follow', href: feed_url(state), type: 'application/atom+xml', title: t('follow_search_title'),
+  }, t('follow_search'));
+  if (!total) return replace(el, follow);
   const links = EXPORT_FORMATS.map(([format, name]) => h('a', {
     class: 'export', href: `/api/v1/export?${export_params(state, format)}`, download: '',
   }, name));
   const parts = [t('export_label', { count: Math.min(total, EXPORT_ROWS) })];
   links.forEach((a, i) => parts.push(i ? ' · ' : ' ', a));
   if (total > EXPORT_ROWS) parts.push(' ', t('export_limited', { total }));
-  replace(el, ...parts);
+  replace(el, ...parts, h('br'), follow);
+}
+
+/** The Atom feed of a state's search. */
+export function feed_url(state) {
+  return `/api/v1/feed?${feed_params(state)}`;
+}
+
+/** The page's <link rel="alternate" type="application/atom+xml"> for the search (null: none). */
+export function set_feed_link(state) {
+  let link = document.getElementById('feed-link');
+  if (!state) return link?.remove();
+  if (!link) {
+    link = h('link', { id: 'feed-link', rel: 'alternate', type: 'application/atom+xml' });
+    document.head.append(link);
+  }
+  link.href = feed_url(state);
+  link.title = t('feed_link_title');
 }
 
 /** Shows a message box (empty results, errors) in place of results. */

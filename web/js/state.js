@@ -20,6 +20,7 @@ export function empty_state(ui = 'en') {
     from: '', to: '',
     sort: 'relevance',
     page: 1,
+    collapse: false, // one hit per document (the API's collapse=doc)
     ui,
     passage: '', // id of the passage opened in the reader, or '' (in the URL: /s/ID)
     text: '',    // cite view: the pasted sentence
@@ -50,6 +51,7 @@ export function parse_state(search, fallback_ui) {
   s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
   const page = Number.parseInt(p.get('page') || '1', 10);
   s.page = Number.isFinite(page) && page >= 1 ? page : 1;
+  s.collapse = p.get('collapse') === 'doc';
   s.passage = p.get('passage') || ''; // the links of earlier versions; now the path /s/ID
   s.text = p.get('text') || '';
   s.z = /^[A-Za-z0-9_-]+$/.test(p.get('z') || '') ? p.get('z') : '';
@@ -107,12 +109,17 @@ function append_search(p, s) {
   for (const f of FILTERS) for (const v of s[f]) p.append(f, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
+  if (s.collapse) p.set('collapse', 'doc');
 }
 
-/** Parameters of /api/search for a state (the page's own view/passage/text left out). */
-export function search_params(s) {
+/**
+ * Parameters of /api/search for a state (the page's own view/passage/text left out).
+ * `partial`: the last word is still being typed (the API's partial=1).
+ */
+export function search_params(s, { partial = false } = {}) {
   const p = new URLSearchParams();
   append_search(p, s);
+  if (partial) p.set('partial', '1');
   // Without sort the server ranks by relevance, or newest first when browsing without a query.
   if (s.sort !== 'relevance') p.set('sort', s.sort);
   p.set('page', String(s.page));
@@ -134,13 +141,21 @@ export function export_params(s, format) {
   return p;
 }
 
+/** The /api/v1/feed query string of a state's search (an Atom feed, newest indexed first). */
+export function feed_params(s) {
+  const p = new URLSearchParams();
+  append_search(p, s);
+  p.set('ui', s.ui);
+  return p;
+}
+
 /** True when any filter (not the query) is set. */
 export function has_filters(s) {
   return FILTERS.some((f) => s[f].length > 0) || Boolean(s.from || s.to);
 }
 
 /** Keys whose change sends the reader back to page 1. */
-export const RESETS_PAGE = ['q', ...FILTERS, 'from', 'to', 'sort'];
+export const RESETS_PAGE = ['q', ...FILTERS, 'from', 'to', 'sort', 'collapse'];
 
 /** The remembered UI language, else the browser's, else English. */
 export function preferred_ui() {

@@ -77,6 +77,12 @@ export default {
   },
   export_label: { zero: 'تنزيل النتائج:', one: 'تنزيل هذه النتيجة:', two: 'تنزيل هاتين النتيجتين:', few: 'تنزيل هذه النتائج الـ{count}:', many: 'تنزيل هذه النتائج الـ{count}:', other: 'تنزيل هذه النتائج الـ{count}:' },
   export_limited: '(أول 10000 من {total})',
+  // المسألة 16 (ج): التنبيهات، البحث أثناء الكتابة، نتيجة واحدة لكل وثيقة
+  follow_search: 'تابع هذا البحث (Atom)',
+  follow_search_title: 'البيانات الجديدة المطابقة لهذا البحث، في قارئ الخلاصات أو بالبريد',
+  feed_link_title: 'محضر: هذا البحث (Atom)',
+  searching: 'جارٍ البحث…',
+  collapse_label: 'نتيجة واحدة لكل وثيقة',
   did_you_mean: 'هل تقصد',
   question_mark: '؟',
   no_results_title: 'لا يوجد مقطع يطابق بحثك.',

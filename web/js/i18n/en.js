@@ -71,6 +71,12 @@ export default {
   },
   export_label: { one: 'Download this result:', other: 'Download these {count} results:' },
   export_limited: '(the first 10,000 of {total})',
+  // Issue 16 (C): alerts, search as you type, one result per document
+  follow_search: 'Follow this search (Atom)',
+  follow_search_title: 'New statements matching this search, in a feed reader or by mail',
+  feed_link_title: 'mahdar: this search (Atom)',
+  searching: 'Searching…',
+  collapse_label: 'One result per document',
   did_you_mean: 'Did you mean',
   question_mark: '?',
   no_results_title: 'No passage matches your search.',

@@ -71,6 +71,12 @@ export default {
   },
   export_label: { one: 'Télécharger ce résultat :', other: 'Télécharger ces {count} résultats :' },
   export_limited: '(les 10 000 premiers sur {total})',
+  // Issue 16 (C) : alertes, recherche pendant la saisie, un résultat par document
+  follow_search: 'Suivre cette recherche (Atom)',
+  follow_search_title: 'Les nouvelles déclarations correspondant à cette recherche, dans un lecteur de flux ou par courriel',
+  feed_link_title: 'mahdar : cette recherche (Atom)',
+  searching: 'Recherche en cours…',
+  collapse_label: 'Un résultat par document',
   did_you_mean: 'Vouliez-vous dire',
   question_mark: ' ?',
   no_results_title: 'Aucun passage ne correspond à votre recherche.',
