@@ -25,6 +25,9 @@ const std::vector<std::string>& known_parameters(const std::string& route) {
         {"export", {"q", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to",
                     "ui", "format", "limit"}},
         {"facets", {"field", "prefix", "ui"}},
+        {"crosstab", {"q", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to", "ui", "rows", "cols",
+                      "limit"}},
+        {"speaker", {"ui"}},
         {"cite", {"text", "lang"}},
         {"documents", {"symbol"}},
     };

@@ -7,6 +7,7 @@
 #include "http/export_route.h"
 #include "http/json_out.h"
 #include "http/openapi_route.h"
+#include "http/page_routes.h"
 #include "http/request.h"
 #include "http/static_files.h"
 #include "text/normalise.h"
@@ -93,7 +94,7 @@ void handle_health(Services& s, const httplib::Request& req, httplib::Response& 
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
     static const std::regex known(
-        "^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export|openapi\\.json)$");
+        "^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export|crosstab|speaker/.+|openapi\\.json)$");
     if (std::regex_match(req.path, known)) {
         res.set_header("Allow", allowed_methods(req.path));
         return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
@@ -165,6 +166,7 @@ void register_routes(httplib::Server& server, Services& s) {
         register_cite_routes(server, s, api); // these two before the catch-all routes below
         register_document_routes(server, s, api);
         register_export_route(server, s, api);
+        register_page_routes(server, s, api);
         register_openapi_route(server, api);
     }
     set_cors(server, s.cors_origins);

@@ -2,6 +2,8 @@
 // names (q, speaker, country, objective, lang, symbol, doc, from, to, sort, page, ui), so a page URL's
 // query string is also a valid /api/search query string.
 
+import { page_query, parse_page } from './page_state.js';
+
 export const UI_LANGS = ['ar', 'en', 'fr'];
 export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'symbol', 'doc'];
 export const SORTS = ['relevance', '-date', 'date'];
@@ -12,7 +14,7 @@ const STORAGE_KEY = 'mahdar.ui';
 /** A fresh state: searching, nothing typed, no filters. */
 export function empty_state(ui = 'en') {
   return {
-    view: 'search', // 'search' | 'cite'
+    view: 'search', // 'search' | 'cite' | a page view (page_state.js)
     q: '',
     speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [],
     from: '', to: '',
@@ -21,6 +23,7 @@ export function empty_state(ui = 'en') {
     ui,
     passage: '', // id of the passage opened in the reader, or ''
     text: '',    // cite view: the pasted sentence
+    order: 'count', // countries index: 'count' | 'name'
   };
 }
 
@@ -49,12 +52,17 @@ export function parse_state(search, fallback_ui) {
   s.page = Number.isFinite(page) && page >= 1 ? page : 1;
   s.passage = p.get('passage') || '';
   s.text = p.get('text') || '';
+  parse_page(p, s);
   return s;
 }
 
 /** The query string of a state; defaults are left out, `ui` is always written. */
 export function state_query(s) {
   const p = new URLSearchParams();
+  if (page_query(p, s)) {
+    p.set('ui', s.ui);
+    return p.toString();
+  }
   if (s.view === 'cite') {
     p.set('view', 'cite');
     if (s.text) p.set('text', s.text);

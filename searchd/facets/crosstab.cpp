@@ -1,0 +1,105 @@
+#include "facets/crosstab.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace mahdar {
+
+// Counts each matching passage's pair of raw values: column ids when there are columns, else
+// the two values read from the document.
+class CrossCounter::Spy : public Xapian::MatchSpy {
+public:
+    explicit Spy(CrossCounter& counter) : counter_(counter) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        if (counter_.columns_) return counter_.count_one(doc.get_docid());
+        ++counter_.read_pairs_[{doc.get_value(slot_of(counter_.rows_)), doc.get_value(slot_of(counter_.cols_))}];
+    }
+
+private:
+    CrossCounter& counter_;
+};
+
+CrossCounter::CrossCounter(Facet rows, Facet cols, std::shared_ptr<const FacetColumns> columns)
+    : rows_(rows), cols_(cols), columns_(std::move(columns)) {}
+
+CrossCounter::~CrossCounter() = default;
+
+void CrossCounter::attach(Xapian::Enquire& e) {
+    spy_ = std::make_unique<Spy>(*this);
+    e.add_matchspy(spy_.get());
+}
+
+void CrossCounter::count_one(Xapian::docid id) {
+    const auto& r = columns_->columns[facet_slot_index(slot_of(rows_))].ids;
+    const auto& c = columns_->columns[facet_slot_index(slot_of(cols_))].ids;
+    ++id_pairs_[{id < r.size() ? r[id] : 0, id < c.size() ? c[id] : 0}];
+}
+
+void CrossCounter::count(const DocBits& bits) {
+    bits.for_each([this](Xapian::docid id) { count_one(id); });
+}
+
+CrossCounter::RawPairs CrossCounter::raw_pairs() const {
+    if (!columns_) return read_pairs_;
+    const auto& r = columns_->columns[facet_slot_index(slot_of(rows_))].values;
+    const auto& c = columns_->columns[facet_slot_index(slot_of(cols_))].values;
+    RawPairs out;
+    for (const auto& [ids, n] : id_pairs_) out[{r[ids.first], c[ids.second]}] += n;
+    return out;
+}
+
+namespace {
+
+// The values of one axis with their totals, labelled, in facet order, cut to `limit`; `more`
+// receives the number left out.
+std::vector<FacetValue> axis(Facet f, const std::unordered_map<std::string, std::size_t>& totals,
+                             const Labels& labels, Lang ui, const FacetColumns* columns, std::size_t limit,
+                             std::size_t& more) {
+    std::vector<FacetValue> out;
+    for (const auto& [value, n] : totals) out.push_back({value, facet_label(f, value, labels, ui, columns), n});
+    sort_facet_values(f, out);
+    more = out.size() > limit ? out.size() - limit : 0;
+    if (more) out.resize(limit);
+    return out;
+}
+
+std::unordered_map<std::string, std::size_t> positions(const std::vector<FacetValue>& values) {
+    std::unordered_map<std::string, std::size_t> out;
+    for (std::size_t i = 0; i < values.size(); ++i) out.emplace(values[i].value, i);
+    return out;
+}
+
+} // namespace
+
+CrossTable CrossCounter::table(const Labels& labels, Lang ui, std::size_t limit) const {
+    struct Split {
+        std::vector<std::string> rows, cols;
+        std::size_t n;
+    };
+    std::vector<Split> pairs;
+    std::unordered_map<std::string, std::size_t> row_totals, col_totals;
+    CrossTable t;
+    t.row_facet = rows_;
+    t.col_facet = cols_;
+    for (const auto& [raw, n] : raw_pairs()) {
+        Split s{split_value(rows_, raw.first), split_value(cols_, raw.second), n};
+        for (const auto& v : s.rows) row_totals[v] += n;
+        for (const auto& v : s.cols) col_totals[v] += n;
+        t.total += n;
+        pairs.push_back(std::move(s));
+    }
+    t.rows = axis(rows_, row_totals, labels, ui, columns_.get(), limit, t.rows_more);
+    t.cols = axis(cols_, col_totals, labels, ui, columns_.get(), limit, t.cols_more);
+    t.cells.assign(t.rows.size(), std::vector<std::size_t>(t.cols.size(), 0));
+    auto row_at = positions(t.rows), col_at = positions(t.cols);
+    for (const auto& s : pairs)
+        for (const auto& r : s.rows) {
+            auto i = row_at.find(r);
+            if (i == row_at.end()) continue;
+            for (const auto& c : s.cols)
+                if (auto j = col_at.find(c); j != col_at.end()) t.cells[i->second][j->second] += s.n;
+        }
+    return t;
+}
+
+} // namespace mahdar
