@@ -128,7 +128,7 @@ export function tags(p, state, actions) {
   for (const n of p.objectives || []) {
     const title = labels.objective(n);
     list.append(h('li', {}, tag('objective', String(n), t('objective_n', { n }), title,
-      t('filter_by', { facet: t('facet_objective'), value: `${format.number(n)}: ${title}` }),
+      t('filter_by', { facet: t('facet_objective'), value: `${t('objective_n', { n })}: ${title}` }),
       state, actions)));
   }
   return list;
