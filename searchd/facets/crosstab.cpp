@@ -50,6 +50,8 @@ CrossCounter::RawPairs CrossCounter::raw_pairs() const {
 
 namespace {
 
+constexpr int gcm_objectives = 23;
+
 // The values of one axis with their totals, labelled, in facet order, cut to `limit`; `more`
 // receives the number left out.
 std::vector<FacetValue> axis(Facet f, const std::unordered_map<std::string, std::size_t>& totals,
@@ -57,6 +59,10 @@ std::vector<FacetValue> axis(Facet f, const std::unordered_map<std::string, std:
                              std::size_t& more) {
     std::vector<FacetValue> out;
     for (const auto& [value, n] : totals) out.push_back({value, facet_label(f, value, labels, ui, columns), n});
+    if (f == Facet::objective) // a closed set: all 23 are listed, so a table shows what nobody spoke of too
+        for (int n = 1; n <= gcm_objectives; ++n)
+            if (!totals.count(std::to_string(n)))
+                out.push_back({std::to_string(n), facet_label(f, std::to_string(n), labels, ui, columns), 0});
     sort_facet_values(f, out);
     more = out.size() > limit ? out.size() - limit : 0;
     if (more) out.resize(limit);

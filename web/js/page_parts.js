@@ -63,7 +63,7 @@ export function timeline(years, { label, search }, actions) {
   for (let y = keys[0]; y <= keys.at(-1); ++y) {
     const n = counts.get(String(y)) || 0;
     items.push(h('li', {}, h('span', { class: 'year' }, format.period(String(y))),
-      h('span', { class: 'bar', style: `--w: ${n / max}`, 'aria-hidden': 'true' }),
+      h('span', { class: n ? 'bar' : 'bar none', style: `--w: ${n / max}`, 'aria-hidden': 'true' }),
       count_link(actions, search(String(y)), n, format.period(String(y)))));
   }
   return h('ol', { class: 'timeline', 'aria-label': label }, items);

@@ -23,7 +23,7 @@ export async function load_speaker(state, signal) {
     api.crosstab(new URLSearchParams({ ...base, rows: 'objective', cols: 'year' }), signal),
   ]);
   labels.learn(r.facets);
-  labels.learn({ objective: x.rows });
+  labels.learn({ objective: x.rows }); // all 23 objectives' titles (for the table and the tags)
   return { name, profile, r, x };
 }
 

@@ -113,6 +113,7 @@ test('at 390 px the table scrolls inside its box, not the page', async () => {
     client: e.clientWidth, scroll: e.scrollWidth, right: e.getBoundingClientRect().right }));
   assert.ok(box.scroll > box.client, 'the table is wider than its box');
   assert.ok(box.right <= 390, 'the box fits the screen');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the page does not scroll sideways');
   await screenshot(page, 'country-390');
 });
 
