@@ -2,6 +2,7 @@
 // countries index, and draws it in `root`. The passage reader opens over a page as over the
 // search (?passage=), without reloading it.
 
+import { ApiError } from './api.js';
 import { draw_countries, load_countries } from './countries_page.js';
 import { draw_country, load_country } from './country_page.js';
 import { h, replace } from './dom.js';
@@ -52,6 +53,7 @@ export function create_pages(root, actions) {
     root.setAttribute('aria-busy', 'true');
     if (shown.key?.split('|')[0] !== key.split('|')[0]) replace(root, h('p', { class: 'loading' }, t('loading')));
     try {
+      if (!VIEWS[state.view].subject(state)) throw new ApiError('not_found'); // ?view=speaker alone
       const data = await VIEWS[state.view].load(state, controller.signal);
       if (mine !== seq) return;
       shown = { key, data, state };
@@ -60,7 +62,9 @@ export function create_pages(root, actions) {
     } catch (e) {
       if (e.kind === 'aborted' || mine !== seq) return;
       shown = { key: null, data: null, state: null };
-      const msg = e.kind === 'not_found' ? t(`${state.view}_not_found`) : t(`error_${e.kind}`);
+      // A country code the server does not know is a 400 of its country filter.
+      const unknown = e.kind === 'not_found' || (state.view === 'country' && e.kind === 'bad_request');
+      const msg = unknown ? t(`${state.view}_not_found`) : t(`error_${e.kind}`);
       replace(root, h('h1', { id: 'page-title', tabindex: '-1' }, t(`${state.view}_title`)),
         h('div', { class: 'message error', role: 'alert' }, h('p', { class: 'message-title' }, msg),
           h('button', { type: 'button', class: 'secondary', onclick: () => load(state, key, true) }, t('retry'))));

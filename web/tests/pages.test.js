@@ -137,6 +137,17 @@ test('the countries index: every country, in the UI language, by count or by nam
   assert.deepEqual(page.errors, []);
 });
 
+test('an unknown speaker or country gets a page that says so, with its h1', async () => {
+  const page = await new_page(browser, server.url);
+  for (const [view, message] of [['view=speaker&speaker=Nobody%20Atall', 'No statement by this speaker'],
+    ['view=country&country=QQ', 'not a known country code'], ['view=country', 'not a known country code']]) {
+    await page.goto(`/?${view}&ui=en`);
+    await page_ready(page);
+    assert.match(await page.textContent('#pages-view [role="alert"]'), new RegExp(message));
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test('axe finds no violation on the pages in Arabic, English and French', async () => {
   const page = await new_page(browser, server.url);
   const found = [];
