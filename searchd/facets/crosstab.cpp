@@ -32,7 +32,8 @@ void CrossCounter::attach(Xapian::Enquire& e) {
 void CrossCounter::count_one(Xapian::docid id) {
     const auto& r = columns_->columns[facet_slot_index(slot_of(rows_))].ids;
     const auto& c = columns_->columns[facet_slot_index(slot_of(cols_))].ids;
-    ++id_pairs_[{id < r.size() ? r[id] : 0, id < c.size() ? c[id] : 0}];
+    std::uint64_t row = id < r.size() ? r[id] : 0, col = id < c.size() ? c[id] : 0;
+    ++id_pairs_[row << 32 | col];
 }
 
 void CrossCounter::count(const DocBits& bits) {
@@ -44,7 +45,7 @@ CrossCounter::RawPairs CrossCounter::raw_pairs() const {
     const auto& r = columns_->columns[facet_slot_index(slot_of(rows_))].values;
     const auto& c = columns_->columns[facet_slot_index(slot_of(cols_))].values;
     RawPairs out;
-    for (const auto& [ids, n] : id_pairs_) out[{r[ids.first], c[ids.second]}] += n;
+    for (const auto& [ids, n] : id_pairs_) out[{r[ids >> 32], c[ids & 0xffffffffu]}] += n;
     return out;
 }
 

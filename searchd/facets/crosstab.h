@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,7 +58,7 @@ private:
 
     Facet rows_, cols_;
     std::shared_ptr<const FacetColumns> columns_;
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> id_pairs_; ///< with columns
+    std::unordered_map<std::uint64_t, std::size_t> id_pairs_; ///< with columns: row id << 32 | column id
     RawPairs read_pairs_;                                                      ///< without
     std::unique_ptr<Spy> spy_;
 };
