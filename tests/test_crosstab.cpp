@@ -146,3 +146,23 @@ TEST_CASE("A speaker's profile: both scripts, counts and dates as the search fin
     f.get("/api/v1/speaker/" + url_encode("Sara Salman") + "?ui=de", &status);
     CHECK(status == 400);
 }
+
+TEST_CASE("Over a stub of two shards a cross-table counts as over one index", "[crosstab]") {
+    // One index counts from its facet columns; a stub of shards has none and reads the values.
+    Fixture one;
+    std::string reports = (one.tmp / "reports").string(), statements = (one.tmp / "statements").string();
+    REQUIRE(test::run_indexer("--db " + reports + " " + (test::fixtures() / "reports").string()).status == 0);
+    REQUIRE(test::run_indexer("--db " + statements + " " + (test::fixtures() / "search").string()).status == 0);
+    std::string stub = (one.tmp / "all.stub").string();
+    test::write_file(stub, "auto " + reports + "\nauto " + statements + "\n");
+    test::TestServer sharded(stub);
+    auto client = sharded.client();
+    for (const char* query : {"", "rows=country&cols=objective", "rows=speaker&cols=month&q=migration",
+                              "rows=year&cols=lang&country=MA", "q=%22labour+migration%22"}) {
+        CAPTURE(query);
+        json a = one.get("/api/v1/crosstab?" + std::string(query));
+        json b = get_json(client, "/api/v1/crosstab?" + std::string(query));
+        CHECK(a["total"].get<int>() > 0);
+        CHECK(a == b);
+    }
+}

@@ -40,12 +40,48 @@ void CrossCounter::count(const DocBits& bits) {
     bits.for_each([this](Xapian::docid id) { count_one(id); });
 }
 
-CrossCounter::RawPairs CrossCounter::raw_pairs() const {
-    if (!columns_) return read_pairs_;
-    const auto& r = columns_->columns[facet_slot_index(slot_of(rows_))].values;
-    const auto& c = columns_->columns[facet_slot_index(slot_of(cols_))].values;
-    RawPairs out;
-    for (const auto& [ids, n] : id_pairs_) out[{r[ids >> 32], c[ids & 0xffffffffu]}] += n;
+struct CrossCounter::Tallies {
+    std::unordered_map<std::string, std::size_t> rows, cols;
+    std::map<std::pair<std::string, std::string>, std::size_t> cells;
+    std::size_t total = 0;
+};
+
+// From column ids: each raw value is split once, by the columns' splits, and pairs of values
+// are counted by index before any string is made.
+CrossCounter::Tallies CrossCounter::tally_ids() const {
+    const FacetSplit& rs = columns_->splits[static_cast<std::size_t>(rows_)];
+    const FacetSplit& cs = columns_->splits[static_cast<std::size_t>(cols_)];
+    std::vector<std::size_t> rows(rs.names.size()), cols(cs.names.size());
+    std::unordered_map<std::uint64_t, std::size_t> cells;
+    Tallies out;
+    for (const auto& [ids, n] : id_pairs_) {
+        std::uint64_t r = ids >> 32, c = ids & 0xffffffffu;
+        for (auto i = rs.offsets[r]; i < rs.offsets[r + 1]; ++i) rows[rs.parts[i]] += n;
+        for (auto j = cs.offsets[c]; j < cs.offsets[c + 1]; ++j) cols[cs.parts[j]] += n;
+        for (auto i = rs.offsets[r]; i < rs.offsets[r + 1]; ++i)
+            for (auto j = cs.offsets[c]; j < cs.offsets[c + 1]; ++j)
+                cells[std::uint64_t{rs.parts[i]} << 32 | cs.parts[j]] += n;
+        out.total += n;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i]) out.rows[rs.names[i]] = rows[i];
+    for (std::size_t j = 0; j < cols.size(); ++j)
+        if (cols[j]) out.cols[cs.names[j]] = cols[j];
+    for (const auto& [pair, n] : cells) out.cells[{rs.names[pair >> 32], cs.names[pair & 0xffffffffu]}] = n;
+    return out;
+}
+
+// From the values read from the documents.
+CrossCounter::Tallies CrossCounter::tally_values() const {
+    Tallies out;
+    for (const auto& [raw, n] : read_pairs_) {
+        auto rows = split_value(rows_, raw.first), cols = split_value(cols_, raw.second);
+        for (const auto& r : rows) out.rows[r] += n;
+        for (const auto& c : cols) out.cols[c] += n;
+        for (const auto& r : rows)
+            for (const auto& c : cols) out.cells[{r, c}] += n;
+        out.total += n;
+    }
     return out;
 }
 
@@ -79,33 +115,20 @@ std::unordered_map<std::string, std::size_t> positions(const std::vector<FacetVa
 } // namespace
 
 CrossTable CrossCounter::table(const Labels& labels, Lang ui, std::size_t limit) const {
-    struct Split {
-        std::vector<std::string> rows, cols;
-        std::size_t n;
-    };
-    std::vector<Split> pairs;
-    std::unordered_map<std::string, std::size_t> row_totals, col_totals;
+    Tallies all = columns_ ? tally_ids() : tally_values();
     CrossTable t;
     t.row_facet = rows_;
     t.col_facet = cols_;
-    for (const auto& [raw, n] : raw_pairs()) {
-        Split s{split_value(rows_, raw.first), split_value(cols_, raw.second), n};
-        for (const auto& v : s.rows) row_totals[v] += n;
-        for (const auto& v : s.cols) col_totals[v] += n;
-        t.total += n;
-        pairs.push_back(std::move(s));
-    }
-    t.rows = axis(rows_, row_totals, labels, ui, columns_.get(), limit, t.rows_more);
-    t.cols = axis(cols_, col_totals, labels, ui, columns_.get(), limit, t.cols_more);
+    t.total = all.total;
+    t.rows = axis(rows_, all.rows, labels, ui, columns_.get(), limit, t.rows_more);
+    t.cols = axis(cols_, all.cols, labels, ui, columns_.get(), limit, t.cols_more);
     t.cells.assign(t.rows.size(), std::vector<std::size_t>(t.cols.size(), 0));
     auto row_at = positions(t.rows), col_at = positions(t.cols);
-    for (const auto& s : pairs)
-        for (const auto& r : s.rows) {
-            auto i = row_at.find(r);
-            if (i == row_at.end()) continue;
-            for (const auto& c : s.cols)
-                if (auto j = col_at.find(c); j != col_at.end()) t.cells[i->second][j->second] += s.n;
-        }
+    for (const auto& [pair, n] : all.cells) {
+        auto i = row_at.find(pair.first);
+        auto j = col_at.find(pair.second);
+        if (i != row_at.end() && j != col_at.end()) t.cells[i->second][j->second] = n;
+    }
     return t;
 }
 

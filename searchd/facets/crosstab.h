@@ -52,14 +52,15 @@ public:
 
 private:
     class Spy;
-    using RawPairs = std::map<std::pair<std::string, std::string>, std::size_t>;
-    RawPairs raw_pairs() const;
+    struct Tallies; // passages by facet value of each axis and by pair of values
+    Tallies tally_ids() const;
+    Tallies tally_values() const;
     void count_one(Xapian::docid id);
 
     Facet rows_, cols_;
     std::shared_ptr<const FacetColumns> columns_;
     std::unordered_map<std::uint64_t, std::size_t> id_pairs_; ///< with columns: row id << 32 | column id
-    RawPairs read_pairs_;                                                      ///< without
+    std::map<std::pair<std::string, std::string>, std::size_t> read_pairs_; ///< without: raw values
     std::unique_ptr<Spy> spy_;
 };
 
