@@ -31,10 +31,12 @@ from openapi_support.server import JSONL_DOC, Server
 # strings the server refuses though any string fits the schema.
 REFUSED = {("search", "country"): ["Atlantis"], ("search", "symbol"): ["not a symbol"],
            ("search", "q"): ["-country:MA"], ("documentsBySymbol", "symbol"): ["not a symbol"],
-           ("search", "from"): ["2021-13"]}
+           ("search", "from"): ["2021-13"], ("crosstab", "country"): ["Atlantis"], ("crosstab", "from"): ["2021-13"],
+           ("crosstab", "q"): ["-country:MA"]}
 # Answers that must not be empty, so that their items' schemas are checked on real items.
 NONEMPTY = {"search": ("hits",), "getDocument": ("passages",), "documentsBySymbol": ("documents",),
-            "listFacet": ("values",), "citeQuery": ("matches",)}
+            "listFacet": ("values",), "citeQuery": ("matches",), "crosstab": ("rows",),
+            "speakerProfile": ("affiliations",)}
 # Quotes of the report's first paragraph, misquoted (a word left out, one changed, one added) and
 # cut at an ellipsis: answers with every kind of difference.
 QUOTE_CHANGED = "every migrant deserves protection and data about migration must improve greatly"
@@ -141,7 +143,7 @@ def discover_ids(server):
     report = documents[0]["doc_id"]
     passage = server.request("GET", f"/api/v1/document/{report}").json()["passages"][0]["id"]
     return {"getPassage": {"id": passage}, "getDocument": {"doc_id": report}, "getOriginal": {"doc_id": report},
-            "pdf": "pdf-two-columns"}
+            "speakerProfile": {"name": "Youssef El Amrani"}, "pdf": "pdf-two-columns"}
 
 
 def extra_cases(ids):

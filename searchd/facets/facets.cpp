@@ -85,30 +85,36 @@ std::vector<std::pair<std::string, std::size_t>> FacetCounter::counts(Facet f) c
     return out;
 }
 
-std::vector<FacetValue> FacetCounter::values(Facet f, const Labels& labels, Lang ui) const {
-    std::vector<FacetValue> out;
-    for (const auto& [value, count] : counts(f)) {
-        FacetValue v{value, value, count};
-        switch (f) {
-        case Facet::country: v.label = labels.country(value, ui); break;
-        case Facet::objective: v.label = labels.objective(std::atoi(value.c_str()), ui); break;
-        case Facet::lang: v.label = labels.language(value, ui); break;
-        case Facet::month: v.label = labels.month(value, ui); break;
-        case Facet::speaker:
-            if (ui == Lang::ar && columns_) {
-                auto arabic = columns_->speaker_arabic.find(value);
-                if (arabic != columns_->speaker_arabic.end()) v.label = arabic->second;
-            }
-            break;
-        default: break;
+std::string facet_label(Facet f, const std::string& value, const Labels& labels, Lang ui,
+                        const FacetColumns* columns) {
+    switch (f) {
+    case Facet::country: return labels.country(value, ui);
+    case Facet::objective: return labels.objective(std::atoi(value.c_str()), ui);
+    case Facet::lang: return labels.language(value, ui);
+    case Facet::month: return labels.month(value, ui);
+    case Facet::speaker:
+        if (ui == Lang::ar && columns) {
+            auto arabic = columns->speaker_arabic.find(value);
+            if (arabic != columns->speaker_arabic.end()) return arabic->second;
         }
-        out.push_back(std::move(v));
+        return value;
+    default: return value;
     }
+}
+
+void sort_facet_values(Facet f, std::vector<FacetValue>& values) {
     bool chronological = f == Facet::year || f == Facet::month;
-    std::sort(out.begin(), out.end(), [chronological](const FacetValue& a, const FacetValue& b) {
+    std::sort(values.begin(), values.end(), [chronological](const FacetValue& a, const FacetValue& b) {
         if (chronological) return a.value < b.value;
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
+}
+
+std::vector<FacetValue> FacetCounter::values(Facet f, const Labels& labels, Lang ui) const {
+    std::vector<FacetValue> out;
+    for (const auto& [value, count] : counts(f))
+        out.push_back({value, facet_label(f, value, labels, ui, columns_.get()), count});
+    sort_facet_values(f, out);
     return out;
 }
 

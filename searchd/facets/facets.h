@@ -19,6 +19,16 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
+/// The label of facet value `value` in `ui`: a country's or objective's name, a language's, a
+/// month's ("April 2023"), a speaker's Arabic spelling in Arabic when `columns` know it; else
+/// the value itself.
+std::string facet_label(Facet f, const std::string& value, const Labels& labels, Lang ui,
+                        const FacetColumns* columns);
+
+/// Orders values as a facet list shows them: by count for speaker, country, objective, lang
+/// and symbol; chronologically for year and month.
+void sort_facet_values(Facet f, std::vector<FacetValue>& values);
+
 /// Counts the values of chosen facets over every document a match visits (run the match with
 /// check_at_least = the database size so counts are exact). Multi-valued fields count once per
 /// passage. Counts go per raw slot value — in FacetColumns when the caller has them for the

@@ -19,7 +19,8 @@ namespace mahdar {
 /// `API-Version` header of every answer.
 inline constexpr const char* api_version = "1";
 
-/// The parameters `route` ("search", "facets", "cite", "documents"; others take none) accepts.
+/// The parameters `route` ("search", "facets", "crosstab", "speaker", "cite", "documents"; others
+/// take none) accepts.
 const std::vector<std::string>& known_parameters(const std::string& route);
 
 /// A 400 naming the first parameter of `req` that `route` does not take, with the valid ones.

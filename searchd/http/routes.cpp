@@ -8,6 +8,7 @@
 #include "http/feed_route.h"
 #include "http/json_out.h"
 #include "http/openapi_route.h"
+#include "http/page_routes.h"
 #include "http/request.h"
 #include "http/static_files.h"
 #include "text/normalise.h"
@@ -109,7 +110,7 @@ void handle_permalink(Services& s, const std::filesystem::path& root, const http
 // Known API paths answer 405 to other methods; anything else under /api is 404.
 void handle_other_method(const httplib::Request& req, httplib::Response& res) {
     static const std::regex known(
-        "^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export|feed|openapi\\.json)$");
+        "^/api/(v1/)?(search|passage/.+|document/.+|documents|original/.+|facets|health|cite|export|feed|crosstab|speaker/.+|openapi\\.json)$");
     if (std::regex_match(req.path, known)) {
         res.set_header("Allow", allowed_methods(req.path));
         return send_error(res, {ErrorCode::method_not_allowed, req.method + " is not allowed on " + req.path});
@@ -201,6 +202,7 @@ void register_routes(httplib::Server& server, Services& s) {
         register_document_routes(server, s, api);
         register_export_route(server, s, api);
         register_feed_route(server, s, api);
+        register_page_routes(server, s, api);
         register_openapi_route(server, api);
     }
     set_cors(server, s.cors_origins);

@@ -306,6 +306,10 @@ std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
 
 } // namespace
 
+Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& r) {
+    return full_query(db, r, std::nullopt);
+}
+
 std::vector<Xapian::docid> ranked_ids(Context& c, const SearchRequest& r, std::size_t limit, std::size_t& total) {
     Xapian::Enquire e(c.db);
     e.set_query(full_query(c.db, r, std::nullopt));

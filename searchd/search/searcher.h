@@ -129,6 +129,8 @@ auto with_reopen(Context& c, F&& f) {
 }
 
 SearchResult search(Context& c, const SearchRequest& r, const Labels& labels);
+/// The whole query of `r`: its text filtered by all its filters (what search() matches).
+Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& r);
 Result<PassageView> get_passage(Context& c, const std::string& id);
 Result<DocumentView> get_document(Context& c, const std::string& doc_id);
 

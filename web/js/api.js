@@ -75,6 +75,10 @@ export const api = {
   /** GET /api/facets: one facet's values over the whole index, optionally by prefix. */
   facets: (field, prefix, ui, signal) =>
     request(`/api/facets?${new URLSearchParams({ field, prefix, ui })}`, { signal }),
+  /** GET /api/v1/crosstab with URLSearchParams `params` → {rows, cols, cells, total, …}. */
+  crosstab: (params, signal) => request(`/api/v1/crosstab?${params}`, { signal }),
+  /** GET /api/v1/speaker/{name} → the speaker's names, affiliations, dates and counts. */
+  speaker: (name, ui, signal) => request(`/api/v1/speaker/${enc(name)}?${new URLSearchParams({ ui })}`, { signal }),
   /** POST /api/cite {text, lang?} → {matches, reason}. */
   cite: (text, lang, signal) =>
     request('/api/cite', { method: 'POST', body: lang ? { text, lang } : { text }, signal }),

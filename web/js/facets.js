@@ -6,6 +6,7 @@ import { debounce, h, replace } from './dom.js';
 import { create_histogram } from './histogram.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
+import { subject_link } from './page_parts.js';
 
 const FIELDS = ['speaker', 'country', 'objective', 'lang', 'symbol'];
 const SHORT_LIST = 8;
@@ -110,7 +111,8 @@ export function create_facets(root, actions) {
     });
     const count = h('span', { class: v.in_index ? 'count in-index' : 'count',
       title: v.in_index ? t('count_in_index') : null }, format.number(v.count));
-    return h('li', {}, input, h('label', { for: id }, value_label(field, v), count));
+    return h('li', {}, input, h('label', { for: id }, value_label(field, v), count),
+      subject_link(field, v.value, v.label || v.value, actions));
   }
 
   return {

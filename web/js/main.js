@@ -8,6 +8,8 @@ import { debounce, h, replace } from './dom.js';
 import { create_facets } from './facets.js';
 import { set_ui, t, translate_static } from './i18n.js';
 import { labels } from './labels.js';
+import { PAGE_VIEWS, page_patch, search_patch } from './page_state.js';
+import { create_pages } from './pages.js';
 import { create_reader } from './passage.js';
 import { render_results, set_feed_link, show_message } from './results.js';
 import { create_router } from './router.js';
@@ -21,6 +23,7 @@ const els = {
   results: $('results'), facets: $('facets'), toggle: $('filters-toggle'),
   search_view: $('search-view'), cite_view: $('cite-view'), offline: $('offline-banner'),
   collapse: $('collapse'),
+  pages_view: $('pages-view'),
 };
 /** A search in flight this long shows "Searching…" (quicker ones would only flicker). */
 const SEARCHING_AFTER_MS = 120;
@@ -55,6 +58,9 @@ const actions = {
 };
 const facets = create_facets(els.facets, actions);
 const reader = create_reader($('passage-dialog'), actions);
+const pages = create_pages(els.pages_view, actions);
+// From a speaker's or country's page, "Search" is a fresh search, not one filtered by its subject.
+const to_search = () => (PAGE_VIEWS.includes(router.state.view) ? search_patch({}) : { view: 'search' });
 const cite = create_cite_view(els.cite_view, {
   ...actions, copy: (text, button) => copy(text, button),
 });
@@ -71,12 +77,21 @@ function copy(text, button, done = 'copied') {
 function render(state, previous, { from_history }) {
   const ui_changed = !previous || previous.ui !== state.ui;
   if (ui_changed) apply_ui(state.ui);
-  $('mode-search').href = router.href({ view: 'search' });
+  $('mode-search').href = router.href(to_search());
+  $('mode-countries').href = router.href(page_patch('countries'));
+  $('mode-countries').toggleAttribute('aria-current', state.view === 'countries');
   $('mode-cite').href = router.href({ view: 'cite' });
   $('mode-search').toggleAttribute('aria-current', state.view === 'search');
   $('mode-cite').toggleAttribute('aria-current', state.view === 'cite');
   els.search_view.hidden = state.view !== 'search';
   els.cite_view.hidden = state.view !== 'cite';
+  els.pages_view.hidden = !PAGE_VIEWS.includes(state.view);
+  if (PAGE_VIEWS.includes(state.view)) {
+    pages.render(state, { ui_changed, entered: !from_history && previous?.view !== state.view });
+    reader.sync(state.passage);
+    if (ui_changed && previous) reader.refresh();
+    return;
+  }
   if (state.view === 'cite') {
     set_feed_link(null);
     reader.sync('');
@@ -213,7 +228,8 @@ els.sort.addEventListener('change', () => nav({ sort: els.sort.value }));
 for (const b of document.querySelectorAll('[data-ui]')) {
   b.addEventListener('click', () => nav({ ui: b.dataset.ui }));
 }
-$('mode-search').addEventListener('click', (e) => router.go({ view: 'search' }, e));
+$('mode-search').addEventListener('click', (e) => router.go(to_search(), e));
+$('mode-countries').addEventListener('click', (e) => router.go(page_patch('countries'), e));
 $('mode-cite').addEventListener('click', (e) => router.go({ view: 'cite' }, e));
 els.toggle.addEventListener('click', () => {
   const open = els.facets.classList.toggle('open');

@@ -99,7 +99,7 @@ export function create_reader(dialog, actions) {
         current ? null : h('a', { href: actions.href(go), class: 'link',
           'aria-label': x.para ? `${t('open_this')}: ${t('para_n', { para: para_text(x.para) })}` : null,
           onclick: (e) => actions.go(go, e, { replace: true }) }, t('open_this'))),
-      current && (x.speaker || x.date) ? meta(x, { para: false }) : null,
+      current && (x.speaker || x.date) ? meta(x, { para: false, actions }) : null,
       h('p', { class: 'reader-text', ...text_attrs(x.lang) }, x.text_html ? snippet_nodes(x.text_html) : x.text));
   }
 

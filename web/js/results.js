@@ -3,6 +3,7 @@
 import { h, replace, snippet_nodes, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
+import { speaker_links, subject_link } from './page_parts.js';
 import { PAGE_SIZE, export_params, feed_params, has_filters } from './state.js';
 
 /** Rows an export holds at most by default (the server's default limit). */
@@ -82,7 +83,7 @@ function render_suggestion(el, suggestion, actions) {
   }, suggestion), t('question_mark'));
 }
 
-function card(hit, state, actions) {
+export function card(hit, state, actions) {
   const title_id = `hit-${hit.ordinal}-${hash(hit.id)}`;
   const open = { passage: hit.id };
   return h('li', { class: 'hit' }, h('article', { 'aria-labelledby': title_id },
@@ -90,7 +91,7 @@ function card(hit, state, actions) {
       id: title_id, href: actions.href(open),
       dataset: { focusKey: `open:${hit.id}` }, onclick: (e) => actions.go(open, e),
     }, hit.doc_title || hit.doc_id)),
-    meta(hit),
+    meta(hit, { actions }),
     h('p', { class: 'snippet', ...text_attrs(hit.lang) }, snippet_nodes(hit.snippet_html || hit.text)),
     h('div', { class: 'hit-foot' }, tags(hit, state, actions),
       h('button', { type: 'button', class: 'secondary copy-citation',
@@ -98,13 +99,17 @@ function card(hit, state, actions) {
       }, t('copy_citation')))));
 }
 
-/** Date · speaker, affiliation · para. N · p. N (note) — shared with the passage reader. */
-export function meta(p, { para = true } = {}) {
+/**
+ * Date · speaker, affiliation · para. N · p. N (note) — shared with the passage reader. With
+ * `actions`, the speaker's name links to their page.
+ */
+export function meta(p, { para = true, actions = null } = {}) {
   const parts = [];
   if (p.date) parts.push(h('time', { datetime: p.date }, format.date(p.date)));
   if (p.speaker) {
     // Speaker and affiliation are in the passage's language, so is the comma between them.
-    parts.push(h('bdi', { class: 'speaker', ...text_attrs(p.lang) }, p.speaker,
+    parts.push(h('bdi', { class: 'speaker', ...text_attrs(p.lang) },
+      actions ? speaker_links(p.speaker, actions) : p.speaker,
       p.affiliation ? [p.lang === 'ar' ? '، ' : ', ', h('span', { class: 'affiliation' },
         p.affiliation)] : null));
   }
@@ -138,12 +143,13 @@ export function tags(p, state, actions) {
   for (const code of p.countries || []) {
     const name = labels.country(code);
     list.append(h('li', {}, tag(`country`, code, name, code,
-      t('filter_by', { facet: t('facet_country'), value: `${name} (${code})` }), state, actions)));
+      t('filter_by', { facet: t('facet_country'), value: `${name} (${code})` }), state, actions),
+    subject_link('country', code, name, actions)));
   }
   for (const n of p.objectives || []) {
     const title = labels.objective(n);
     list.append(h('li', {}, tag('objective', String(n), t('objective_n', { n }), title,
-      t('filter_by', { facet: t('facet_objective'), value: `${format.number(n)}: ${title}` }),
+      t('filter_by', { facet: t('facet_objective'), value: `${t('objective_n', { n })}: ${title}` }),
       state, actions)));
   }
   return list;
@@ -158,7 +164,7 @@ function tag(field, value, text, title, label, state, actions) {
   }, text);
 }
 
-function render_pager(el, state, total, actions) {
+export function render_pager(el, state, total, actions) {
   const pages = Math.ceil(total / PAGE_SIZE);
   if (pages <= 1) return replace(el);
   const page = Math.min(state.page, pages);

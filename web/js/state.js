@@ -2,6 +2,8 @@
 // names (q, speaker, country, objective, lang, symbol, doc, from, to, sort, page, ui), so a page URL's
 // query string is also a valid /api/search query string.
 
+import { page_query, parse_page } from './page_state.js';
+
 export const UI_LANGS = ['ar', 'en', 'fr'];
 export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'symbol', 'doc'];
 export const SORTS = ['relevance', '-date', 'date'];
@@ -14,7 +16,7 @@ const TEXT_URL_MAX = 1500; // encoded characters of a cite text written as text=
 /** A fresh state: searching, nothing typed, no filters. */
 export function empty_state(ui = 'en') {
   return {
-    view: 'search', // 'search' | 'cite'
+    view: 'search', // 'search' | 'cite' | a page view (page_state.js)
     q: '',
     speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [],
     from: '', to: '',
@@ -25,6 +27,7 @@ export function empty_state(ui = 'en') {
     passage: '', // id of the passage opened in the reader, or '' (in the URL: /s/ID)
     text: '',    // cite view: the pasted sentence
     z: '',       // cite view: the sentence packed for the URL (packed.js) when it is long, or ''
+    order: 'count', // countries index: 'count' | 'name'
   };
 }
 
@@ -55,6 +58,7 @@ export function parse_state(search, fallback_ui) {
   s.passage = p.get('passage') || ''; // the links of earlier versions; now the path /s/ID
   s.text = p.get('text') || '';
   s.z = /^[A-Za-z0-9_-]+$/.test(p.get('z') || '') ? p.get('z') : '';
+  parse_page(p, s);
   return s;
 }
 
@@ -91,6 +95,10 @@ export function text_fits_url(text) {
  */
 export function state_query(s) {
   const p = new URLSearchParams();
+  if (page_query(p, s)) {
+    p.set('ui', s.ui);
+    return p.toString();
+  }
   if (s.view === 'cite') {
     p.set('view', 'cite');
     if (s.z) p.set('z', s.z);
