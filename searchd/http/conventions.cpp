@@ -21,9 +21,11 @@ constexpr std::size_t compress_from_bytes = 1400;
 const std::vector<std::string>& known_parameters(const std::string& route) {
     static const std::map<std::string, std::vector<std::string>> table = {
         {"search", {"q", "page", "size", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc",
-                    "from", "to", "ui", "facet_limit", "facet_prefix"}},
-        {"export", {"q", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc", "from", "to",
-                    "ui", "format", "limit"}},
+                    "not_speaker", "not_country", "not_objective", "not_lang", "not_symbol", "not_doc", "from", "to",
+                    "undated", "ui", "facet_limit", "facet_prefix"}},
+        {"export", {"q", "sort", "collapse", "speaker", "country", "objective", "lang", "symbol", "doc",
+                    "not_speaker", "not_country", "not_objective", "not_lang", "not_symbol", "not_doc", "from", "to",
+                    "undated", "ui", "format", "limit"}},
         {"facets", {"field", "prefix", "ui"}},
         {"cite", {"text", "lang"}},
         {"documents", {"symbol"}},
