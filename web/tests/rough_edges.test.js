@@ -110,15 +110,17 @@ test('an Arabic spelling suggestion is shown as written, with ة', async () => {
   await page.context().close();
 });
 
-for (const [ui, title] of [['en', /^Your search is 1,100 bytes long; the limit is 1,024\.$/], ['ar', /طول بحثك ١٬?١٠٠ بايت/]]) {
+for (const ui of ['en', 'ar']) {
   test(`a query over the limit (${ui}) says how long it is and marks what is over`, async () => {
     const page = await open(server.url, `/?ui=${ui}`);
-    const q = `${'migration '.repeat(102)}policy six`; // 1,030 bytes… then more
-    const long = (q + ' and more words').slice(0, 1100);
+    const [n1100, n1024] = await page.evaluate((locale) => [1100, 1024].map((n) => new Intl.NumberFormat(locale).format(n)), ui);
+    const title = ui === 'en' ? `Your search is ${n1100} bytes long; the limit is ${n1024}.`
+      : `طول بحثك ${n1100} بايت، والحد الأقصى ${n1024}.`;
+    const long = `${'migration policy '.repeat(70).slice(0, 1099)}x`; // 1,100 bytes
     await page.fill('#q', long);
     await page.press('#q', 'Enter');
     await page.locator('#message mark.over').waitFor();
-    assert.match(await page.textContent('#message .message-title'), title);
+    assert.equal(await page.textContent('#message .message-title'), title);
     assert.equal(await page.textContent('#message mark.over'), long.slice(1024));
     assert.equal(await page.getAttribute('#q', 'aria-invalid'), 'true');
     await page.context().close();
