@@ -160,15 +160,20 @@ export function create_histogram(set_dates, set_undated) {
   return { element, render };
 }
 
-/** Hides the year labels that would touch the one before: one label in each stretch of room. */
+/**
+ * Hides the year labels that would touch the one before or stick out of the axis (cut off at
+ * the panel's edge): one label in each stretch of room.
+ */
 function thin_ticks(axis) {
   const GAP = 4;
+  const edge = axis.getBoundingClientRect();
   let last = null;
   for (const tick of axis.querySelectorAll('.tick')) {
     tick.style.visibility = '';
     const box = tick.getBoundingClientRect();
     if (!box.width) return; // not laid out (hidden): the ResizeObserver calls again
-    const clear = !last || box.left >= last.right + GAP || box.right <= last.left - GAP;
+    const inside = box.left >= edge.left - 1 && box.right <= edge.right + 1;
+    const clear = inside && (!last || box.left >= last.right + GAP || box.right <= last.left - GAP);
     if (clear) last = box;
     else tick.style.visibility = 'hidden';
   }

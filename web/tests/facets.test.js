@@ -120,6 +120,8 @@ for (const [ui, width] of [['en', 1280], ['ar', 1280], ['en', 390], ['ar', 390]]
     await page.waitForTimeout(100); // the ResizeObserver's pass
     const boxes = await tick_boxes(page);
     assert.ok(boxes.length >= 2, `labels shown: ${JSON.stringify(boxes)}`);
+    const axis = await page.$eval('.facet-date .axis', (a) => { const b = a.getBoundingClientRect(); return { left: b.left, right: b.right }; });
+    for (const b of boxes) assert.ok(b.left >= axis.left - 1 && b.right <= axis.right + 1, `${b.text} is cut off at the edge`);
     for (let i = 0; i < boxes.length; ++i) {
       for (let j = i + 1; j < boxes.length; ++j) {
         const [a, b] = [boxes[i], boxes[j]];
