@@ -254,9 +254,7 @@ TEST_CASE("Bad query syntax is refused with a message that says what is wrong", 
         {"objective:99999999999", "1 to 23"},
         {"lang:de", "ar, en or fr"},
         {"country:Atlantis", "\"Atlantis\" is not a known country"},
-        // A filter has no negative form: refused rather than applied as its opposite.
-        {"migrants -country:MA", "cannot be negated"},
-        {"NOT speaker:Salman migrants", "cannot be negated"},
+        {"migrants -country:Atlantis", "\"Atlantis\" is not a known country"},
     };
     for (const auto& row : rows) {
         INFO("q = " << row.q);
@@ -266,5 +264,31 @@ TEST_CASE("Bad query syntax is refused with a message that says what is wrong", 
         CHECK(pq.error().code() == "bad_parameter");
         CHECK(pq.error().status == 400);
         CHECK_THAT(pq.error().message, Catch::Contains(row.fragment));
+    }
+}
+
+TEST_CASE("A negated filter in q excludes its value instead of keeping it", "[query_parser]") {
+    Fixture f;
+    struct Row {
+        std::string q;
+        std::vector<std::string> included, excluded; ///< countries
+        std::vector<std::string> excluded_speakers;
+        bool text;
+    };
+    const std::vector<Row> rows = {
+        {"migrants -country:MA", {}, {"MA"}, {}, true},
+        {"NOT country:Maroc", {}, {"MA"}, {}, false},
+        {"country:EG -country:المغرب", {"EG"}, {"MA"}, {}, false},
+        {"NOT speaker:Salman migrants", {}, {}, {"Salman"}, true},
+    };
+    for (const auto& row : rows) {
+        INFO("q = " << row.q);
+        auto pq = f.parse(row.q);
+        REQUIRE(pq.ok());
+        CHECK(pq->filters.country == row.included);
+        CHECK(pq->excluded.country == row.excluded);
+        CHECK(pq->excluded.speaker == row.excluded_speakers);
+        CHECK(pq->filters.speaker.empty());
+        CHECK(pq->text.has_value() == row.text);
     }
 }

@@ -171,14 +171,19 @@ TEST_CASE("A bad parameter is refused with its status and a message naming it", 
         {{{"country", "Atlantis"}}, 400, "country \"Atlantis\""},
         {{{"country", "MA"}, {"country", "XX"}}, 400, "country \"XX\""},
         {{{"collapse", "yes"}}, 400, "collapse must"},
-        {{{"q", std::string(1025, 'a')}}, 413, "q is longer than 1024 bytes"},
-        {{{"q", std::string(600, 'a') + " " + std::string(600, 'b')}}, 413, "q is longer"},
+        {{{"q", std::string(1025, 'a')}}, 413, "q is 1025 bytes long, over the limit of 1024 bytes by 1"},
+        {{{"q", std::string(600, 'a') + " " + std::string(600, 'b')}}, 413, "q is 1201 bytes long"},
         {{{"q", bad_utf8}}, 400, "parameter q "},
         {{{"speaker", bad_utf8}}, 400, "parameter speaker "},
         {{{"q", "migrants"}, {"doc", "\xFF"}}, 400, "parameter doc "},
         {{{"q", "objective:24"}}, 400, "objective: must"},
         {{{"q", "\"\""}}, 400, "quotes"},
-        {{{"q", "migrants -country:MA"}}, 400, "\"country:\" cannot be negated"},
+        {{{"not_country", "Atlantis"}}, 400, "not_country \"Atlantis\""},
+        {{{"not_lang", "de"}}, 400, "not_lang must"},
+        {{{"not_objective", "24"}}, 400, "not_objective must"},
+        {{{"not_symbol", "not a symbol"}}, 400, "not_symbol \"not a symbol\""},
+        {{{"undated", "yes"}}, 400, "undated must be only"},
+        {{{"undated", "only"}, {"from", "2020"}}, 400, "cannot be combined with from or to"},
     };
     for (const auto& row : rows) {
         std::string shown;
@@ -191,4 +196,17 @@ TEST_CASE("A bad parameter is refused with its status and a message naming it", 
         CHECK(got.error().code() == (row.status == 413 ? "too_long" : "bad_parameter"));
         CHECK_THAT(got.error().message, Catch::Contains(row.names));
     }
+}
+
+TEST_CASE("Exclusions come from not_ parameters and negated filters in q, together", "[request]") {
+    Fixture f;
+    auto r = f.parse({{"q", "migrants -country:EG NOT lang:fr"}, {"not_country", "Maroc"}, {"not_objective", "23"},
+                      {"not_speaker", "Sara Salman"}, {"country", "DZ"}, {"undated", "only"}});
+    REQUIRE(r.ok());
+    CHECK(r->filters.country == std::vector<std::string>{"DZ"});
+    CHECK(r->excluded.country == std::vector<std::string>{"MA", "EG"});
+    CHECK(r->excluded.lang == std::vector<std::string>{"fr"});
+    CHECK(r->excluded.objective == std::vector<int>{23});
+    CHECK(r->excluded.speaker == std::vector<std::string>{"Sara Salman"});
+    CHECK(r->undated == Undated::only);
 }

@@ -9,10 +9,14 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace mahdar {
+
+/// The year facet's value for the passages without a date (selected by `undated=only`).
+inline constexpr std::string_view undated_value = "undated";
 
 struct FacetValue {
     std::string value, label;

@@ -80,4 +80,12 @@ std::optional<std::string> Labels::resolve_country(std::string_view name) const 
     return it->second;
 }
 
+std::string Labels::undated(Lang ui) const {
+    switch (ui) {
+    case Lang::ar: return "بدون تاريخ";
+    case Lang::fr: return "Sans date";
+    default: return "Undated";
+    }
+}
+
 } // namespace mahdar

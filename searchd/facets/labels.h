@@ -23,6 +23,7 @@ public:
     std::string objective(int n, Lang ui) const;
     std::string language(const std::string& code, Lang ui) const;
     std::string month(const std::string& yyyymm, Lang ui) const; ///< "2021-01" → "January 2021"
+    std::string undated(Lang ui) const; ///< the year facet's value for passages without a date
     /// ISO code for an ISO code in any case or a country name in any of the three languages.
     std::optional<std::string> resolve_country(std::string_view name) const;
 

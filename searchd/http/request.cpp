@@ -67,30 +67,35 @@ std::optional<Error> read_paging(const Params& params, SearchRequest& r) {
     return std::nullopt;
 }
 
-std::optional<Error> read_filters(const Params& params, SearchRequest& r, const CountryResolver& countries) {
-    FieldFilters& f = r.filters;
-    for (auto& v : values(params, "speaker")) f.speaker.push_back(v);
-    for (auto& v : values(params, "doc")) f.doc.push_back(v);
-    for (auto& v : values(params, "symbol")) {
+// The filter values of one kind: "speaker", "country"… (prefix "") or "not_speaker"… (prefix "not_").
+std::optional<Error> read_values(const Params& params, const std::string& prefix, FieldFilters& f,
+                                 const CountryResolver& countries) {
+    for (auto& v : values(params, prefix + "speaker")) f.speaker.push_back(v);
+    for (auto& v : values(params, prefix + "doc")) f.doc.push_back(v);
+    for (auto& v : values(params, prefix + "symbol")) {
         auto s = canonical_symbol(v);
-        if (!s) return bad_value("symbol", "symbol \"" + v + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
+        if (!s) return bad_value(prefix + "symbol", prefix + "symbol \"" + v + "\" is not a UN document symbol (A/RES/73/195, E/ESCWA/SDD/2021/3)");
         f.symbol.push_back(*s);
     }
-    for (auto& v : values(params, "lang")) {
+    for (auto& v : values(params, prefix + "lang")) {
         auto l = parse_lang(v);
-        if (!l) return bad_value("lang", "lang must be ar, en or fr", {"ar", "en", "fr"});
+        if (!l) return bad_value(prefix + "lang", prefix + "lang must be ar, en or fr", {"ar", "en", "fr"});
         f.lang.emplace_back(lang_code(*l));
     }
-    for (auto& v : values(params, "objective")) {
+    for (auto& v : values(params, prefix + "objective")) {
         auto n = parse_int(v, 23);
-        if (!n || *n < 1) return bad_value("objective", "objective must be a GCM objective number, 1 to 23");
+        if (!n || *n < 1) return bad_value(prefix + "objective", prefix + "objective must be a GCM objective number, 1 to 23");
         f.objective.push_back(*n);
     }
-    for (auto& v : values(params, "country")) {
+    for (auto& v : values(params, prefix + "country")) {
         auto code = countries ? countries(v) : std::nullopt;
-        if (!code) return bad_value("country", "country \"" + v + "\" is not a known ISO 3166-1 code or name");
+        if (!code) return bad_value(prefix + "country", prefix + "country \"" + v + "\" is not a known ISO 3166-1 code or name");
         f.country.push_back(*code);
     }
+    return std::nullopt;
+}
+
+std::optional<Error> read_dates(const Params& params, SearchRequest& r) {
     for (auto [name, bound, end] : {std::tuple{"from", &r.from, false}, {"to", &r.to, true}}) {
         std::string v = param(params, name);
         if (v.empty()) continue;
@@ -99,6 +104,11 @@ std::optional<Error> read_filters(const Params& params, SearchRequest& r, const 
         *bound = *d;
     }
     if (!r.from.empty() && !r.to.empty() && r.from > r.to) return bad_value("from", "from is after to");
+    std::string undated = param(params, "undated");
+    if (undated == "only") r.undated = Undated::only;
+    else if (!undated.empty()) return bad_value("undated", "undated must be only", {"only"});
+    if (r.undated == Undated::only && (!r.from.empty() || !r.to.empty()))
+        return bad_value("undated", "undated=only cannot be combined with from or to: undated passages have no date");
     return std::nullopt;
 }
 
@@ -106,6 +116,15 @@ template <class T>
 void append(std::vector<T>& to, const std::vector<T>& from) {
     for (const auto& v : from)
         if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+}
+
+void merge_filters(FieldFilters& to, const FieldFilters& from) {
+    append(to.speaker, from.speaker);
+    append(to.country, from.country);
+    append(to.objective, from.objective);
+    append(to.lang, from.lang);
+    append(to.doc, from.doc);
+    append(to.symbol, from.symbol);
 }
 
 } // namespace
@@ -138,13 +157,20 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
         if (!is_valid_utf8(k) || !is_valid_utf8(v)) return bad_value(k, "parameter " + k + " is not valid UTF-8");
     SearchRequest r;
     r.q = param(params, "q");
-    if (r.q.size() > max_query_bytes)
-        return too_long("q is longer than " + std::to_string(max_query_bytes) + " bytes");
+    if (r.q.size() > max_query_bytes) {
+        Error e = too_long("q is " + std::to_string(r.q.size()) + " bytes long, over the limit of " +
+                           std::to_string(max_query_bytes) + " bytes by " + std::to_string(r.q.size() - max_query_bytes) +
+                           ": shorten it, or use filters (speaker, country, from, to…) instead of long lists of words");
+        e.parameter = "q";
+        return e;
+    }
     auto ui = parse_ui(params);
     if (!ui) return ui.error();
     r.ui = ui.value();
     if (auto err = read_paging(params, r)) return *err;
-    if (auto err = read_filters(params, r, countries)) return *err;
+    if (auto err = read_values(params, "", r.filters, countries)) return *err;
+    if (auto err = read_values(params, "not_", r.excluded, countries)) return *err;
+    if (auto err = read_dates(params, r)) return *err;
     std::string partial = param(params, "partial");
     if (partial == "1") r.last_word = LastWord::partial;
     else if (!partial.empty() && partial != "0") return bad_value("partial", "partial must be 1 or 0", {"1", "0"});
@@ -153,13 +179,8 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
     auto parsed = parser.parse(r.q, only_lang, r.last_word);
     if (!parsed) return parsed.error();
     r.parsed = std::move(parsed.value());
-    const FieldFilters& inq = r.parsed.filters;
-    append(r.filters.speaker, inq.speaker);
-    append(r.filters.country, inq.country);
-    append(r.filters.objective, inq.objective);
-    append(r.filters.lang, inq.lang);
-    append(r.filters.doc, inq.doc);
-    append(r.filters.symbol, inq.symbol);
+    merge_filters(r.filters, r.parsed.filters);
+    merge_filters(r.excluded, r.parsed.excluded);
     return r;
 }
 

@@ -275,8 +275,7 @@ Xapian::Query QueryParser::symbol_query(const std::string& symbol, std::string_v
     return cited ? Xapian::Query(Xapian::Query::OP_OR, document, *cited) : document;
 }
 
-std::optional<Error> QueryParser::field(const Token& t, ParsedQuery& out) const {
-    FieldFilters& f = out.filters;
+std::optional<Error> QueryParser::field(const Token& t, FieldFilters& f) const {
     if (t.name == "speaker") {
         f.speaker.push_back(t.text);
     } else if (t.name == "doc") {
@@ -332,9 +331,9 @@ std::optional<Error> QueryParser::read_clauses(const std::vector<Token>& tokens,
         if (t.kind == Token::op_not) { pending_not = true; continue; }
         if (t.kind == Token::op_and) continue;
         if (t.kind == Token::field) {
-            // FieldFilters can only include: "-country:MA" would otherwise keep only Morocco.
-            if (t.negated || pending_not) return bad_parameter("\"" + t.name + ":\" cannot be negated: filters only include");
-            if (auto err = field(t, out)) return err;
+            bool negated = t.negated || pending_not;
+            pending_or = pending_not = false;
+            if (auto err = field(t, negated ? out.excluded : out.filters)) return err;
             continue;
         }
         bool stop = t.kind == Token::word && analyzer_.analyse_word(t.text, languages_for(t.text).front()).function_word;

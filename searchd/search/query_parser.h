@@ -16,8 +16,8 @@
 
 namespace mahdar {
 
-/// Filters named inside q (`speaker:`, `country:`, `objective:`, `lang:`), merged by the request
-/// parser with the URL's filter parameters.
+/// Filters named inside q (`speaker:`, `country:`, `objective:`, `lang:`, `symbol:`, `doc:`), merged
+/// by the request parser with the URL's filter parameters; negated ones exclude.
 struct FieldFilters {
     std::vector<std::string> speaker, country, lang, doc;
     std::vector<std::string> symbol; ///< canonical UN symbols (text/un_symbol.h)
@@ -33,6 +33,7 @@ struct Highlight {
 struct ParsedQuery {
     std::optional<Xapian::Query> text; ///< nullopt: no text (browse with filters)
     FieldFilters filters;
+    FieldFilters excluded; ///< `-country:MA`, `NOT speaker:"…"`: passages with these are left out
     Highlight highlight;
     std::vector<std::string> plain_words; ///< normalised words outside phrases (spelling)
     std::vector<ProximityWord> proximity; ///< the searched words in order, for proximity.h
@@ -92,7 +93,7 @@ private:
     static std::vector<std::string> stems_of(const WordToken& t);
     Xapian::Query symbol_query(const std::string& symbol, std::string_view raw, Highlight& marks);
     Xapian::Query phrase_of(const std::vector<std::string>& words) const;
-    std::optional<Error> field(const Token& t, ParsedQuery& out) const;
+    std::optional<Error> field(const Token& t, FieldFilters& f) const;
     std::vector<Lang> languages_for(std::string_view word) const;
 
     Analyzer& analyzer_;

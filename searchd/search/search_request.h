@@ -14,6 +14,8 @@ namespace mahdar {
 /// schema.h's slot_indexed last, newest meeting first (the Atom feed's order).
 enum class Sort { relevance, date_ascending, date_descending, indexed_descending };
 enum class Collapse { none, doc };
+/// `undated=only`: only the passages without a date (the year facet's "undated" value).
+enum class Undated { any, only };
 
 inline constexpr std::size_t max_query_bytes = 1024;
 inline constexpr int max_page_size = 100;
@@ -24,6 +26,8 @@ struct SearchRequest {
     std::string q;
     ParsedQuery parsed;
     FieldFilters filters;     ///< URL parameters and q's field:value filters together
+    FieldFilters excluded;    ///< not_* parameters and q's negated filters: passages left out
+    Undated undated = Undated::any;
     std::string from, to;     ///< inclusive bounds as YYYYMMDD, or empty
     Sort sort = Sort::relevance;
     int page = 1, size = 10;

@@ -5,9 +5,11 @@
 #include "format/document_builder.h"
 #include "format/record.h"
 #include "format/schema.h"
+#include "search/filters.h"
 #include "search/proximity.h"
 #include "search/rank.h"
 #include "search/snippets.h"
+#include "search/suggest.h"
 #include "text/normalise.h"
 
 #include <algorithm>
@@ -93,63 +95,11 @@ void ContextPool::give_back(std::unique_ptr<Context> c) {
 
 namespace {
 
-// One filter of the request, and the facet whose own filter it is (none for doc; year for
-// the date range, which is also month's).
-struct FilterPart {
-    std::optional<Facet> facet;
-    Xapian::Query query;
-};
-
-std::vector<FilterPart> filter_parts(const Xapian::Database& db, const SearchRequest& r) {
-    const FieldFilters& f = r.filters;
-    std::vector<FilterPart> parts;
-    auto add = [&parts](std::optional<Facet> facet, const auto& values, auto term_of) {
-        if (values.empty()) return;
-        std::vector<Xapian::Query> terms;
-        for (const auto& v : values) terms.emplace_back(term_of(v));
-        parts.push_back({facet, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())});
-    };
-    add(Facet::speaker, f.speaker, [](const std::string& v) { return s::term(s::speaker, speaker_key(v)); });
-    add(Facet::country, f.country, [](const std::string& v) { return s::term(s::country, v); });
-    add(Facet::objective, f.objective, [](int v) { return s::term(s::objective, std::to_string(v)); });
-    add(Facet::lang, f.lang, [](const std::string& v) { return s::term(s::lang, v); });
-    add(Facet::symbol, f.symbol, [](const std::string& v) { return s::term(s::symbol, v); });
-    add(std::nullopt, f.doc, [](const std::string& v) { return s::term(s::parent, v); });
-    if (!r.from.empty() || !r.to.empty()) parts.push_back({Facet::year, date_range_query(db, r.from, r.to)});
-    return parts;
-}
-
-bool owned_by(const FilterPart& p, std::optional<Facet> skip) {
-    if (!skip || !p.facet) return false;
-    return *p.facet == *skip || (*p.facet == Facet::year && *skip == Facet::month);
-}
-
-// The request's filters as one boolean query, leaving out the filter of facet `skip`.
-std::optional<Xapian::Query> filter_query(const Xapian::Database& db, const SearchRequest& r,
-                                          std::optional<Facet> skip) {
-    std::vector<Xapian::Query> parts;
-    for (auto& p : filter_parts(db, r))
-        if (!owned_by(p, skip)) parts.push_back(std::move(p.query));
-    if (parts.empty()) return std::nullopt;
-    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
-
 Xapian::Query full_query(const Xapian::Database& db, const SearchRequest& r, std::optional<Facet> skip) {
     auto filter = filter_query(db, r, skip);
     if (!r.parsed.text) return filter.value_or(Xapian::Query::MatchAll);
     if (!filter) return *r.parsed.text;
     return Xapian::Query(Xapian::Query::OP_FILTER, *r.parsed.text, *filter);
-}
-
-bool has_filter(const SearchRequest& r, Facet f) {
-    switch (f) {
-    case Facet::speaker: return !r.filters.speaker.empty();
-    case Facet::country: return !r.filters.country.empty();
-    case Facet::objective: return !r.filters.objective.empty();
-    case Facet::lang: return !r.filters.lang.empty();
-    case Facet::symbol: return !r.filters.symbol.empty();
-    default: return !r.from.empty() || !r.to.empty();
-    }
 }
 
 void set_sort(Xapian::Enquire& e, Xapian::MultiValueKeyMaker& keys, const SearchRequest& r, bool key_sort) {
@@ -188,6 +138,17 @@ std::vector<Facet> counted_with(Facet f) {
     return {f};
 }
 
+// A facet's values as listed: the year facet ends with "undated", the passages of `total` (the
+// match it was counted over) that no year counts.
+std::vector<FacetValue> listed(const FacetCounter& counter, Facet f, const Labels& labels, Lang ui, std::size_t total) {
+    std::vector<FacetValue> out = counter.values(f, labels, ui);
+    if (f != Facet::year) return out;
+    std::size_t dated = 0;
+    for (const auto& v : out) dated += v.count;
+    if (total > dated) out.push_back({std::string(undated_value), labels.undated(ui), total - dated});
+    return out;
+}
+
 // Counts every facet and the total from bitmaps of the text query and of each filter, when the
 // query allows it (match_bits.h) and the columns are there: one walk of each posting list,
 // where the matcher would be run once for the result and once more per filtered facet.
@@ -205,11 +166,7 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     std::vector<std::vector<char>> pass(parts.size()); // by raw value id of the facet's column
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (parts[i].facet == Facet::lang || parts[i].facet == Facet::year) {
-            bool lang = parts[i].facet == Facet::lang;
-            const auto& values = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].values;
-            for (const auto& v : values)
-                pass[i].push_back(lang ? std::find(r.filters.lang.begin(), r.filters.lang.end(), v) != r.filters.lang.end()
-                                       : !v.empty() && (r.from.empty() || v >= r.from) && (r.to.empty() || v <= r.to));
+            pass[i] = passing_values(parts[i], r, columns.columns[facet_slot_index(slot_of(*parts[i].facet))].values);
             continue;
         }
         auto bits = match_bits(c.db, parts[i].query, &columns.present);
@@ -218,8 +175,11 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     }
     auto matching = [&](std::optional<Facet> skip) {
         DocBits bits = *text;
-        for (std::size_t i = 0; i < parts.size(); ++i)
-            if (!owned_by(parts[i], skip) && pass[i].empty()) bits &= part_bits[i];
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (owned_by(parts[i], skip) || !pass[i].empty()) continue;
+            if (parts[i].sign == Sign::include) bits &= part_bits[i];
+            else bits.subtract(part_bits[i]);
+        }
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (owned_by(parts[i], skip) || pass[i].empty()) continue;
             const auto& ids = columns.columns[facet_slot_index(slot_of(*parts[i].facet))].ids;
@@ -233,12 +193,13 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     std::vector<Facet> free_facets = unfiltered_facets(r);
     FacetCounter counter(free_facets, c.columns);
     counter.count(all);
-    for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+    for (Facet f : free_facets) out.facets.emplace_back(f, listed(counter, f, labels, r.ui, out.total));
     for (Facet f : {Facet::speaker, Facet::country, Facet::objective, Facet::lang, Facet::year, Facet::symbol}) {
         if (!has_filter(r, f)) continue;
         FacetCounter own(counted_with(f), c.columns);
-        own.count(matching(f));
-        for (Facet g : counted_with(f)) out.facets.emplace_back(g, own.values(g, labels, r.ui));
+        DocBits bits = matching(f);
+        own.count(bits);
+        for (Facet g : counted_with(f)) out.facets.emplace_back(g, listed(own, g, labels, r.ui, bits.count()));
     }
     return all;
 }
@@ -254,8 +215,8 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
         std::vector<Facet> counted = counted_with(f);
         FacetCounter counter(counted, c.columns);
         counter.attach(e);
-        e.get_mset(0, 0, all);
-        for (Facet g : counted) out.facets.emplace_back(g, counter.values(g, labels, r.ui));
+        Xapian::MSet mset = e.get_mset(0, 0, all);
+        for (Facet g : counted) out.facets.emplace_back(g, listed(counter, g, labels, r.ui, mset.get_matches_estimated()));
     }
 }
 
@@ -279,29 +240,6 @@ void bound_facets(const SearchRequest& r, SearchResult& out) {
         if (values.size() > static_cast<std::size_t>(r.facet_limit)) values.resize(static_cast<std::size_t>(r.facet_limit));
         out.facets_more.emplace_back(f, all - values.size());
     }
-}
-
-std::optional<std::string> suggest(Context& c, const SearchRequest& r) {
-    std::string out;
-    bool changed = false;
-    size_t pos = 0;
-    while (pos < r.q.size()) {
-        size_t end = r.q.find(' ', pos);
-        if (end == std::string::npos) end = r.q.size();
-        std::string chunk = r.q.substr(pos, end - pos);
-        WordToken t = c.analyzer.analyse_word(chunk, Lang::en);
-        // Only words the index does not have are corrected: a known word is no typo, and the
-        // spelling look-up is costly on a large index.
-        std::string fix = t.word.size() >= 3 && chunk.find(':') == std::string::npos && !c.db.term_exists(t.word)
-                              ? c.db.get_spelling_suggestion(t.word, 2) : "";
-        if (!fix.empty() && fix != t.word) {
-            chunk = fix;
-            changed = true;
-        }
-        out += (out.empty() ? "" : " ") + chunk;
-        pos = end + 1;
-    }
-    return changed ? std::optional<std::string>(out) : std::nullopt;
 }
 
 } // namespace
@@ -358,7 +296,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         counter.attach(e);
         Xapian::MSet mset = e.get_mset(first, size, c.db.get_doccount());
         out.total = mset.get_matches_estimated();
-        for (Facet f : free_facets) out.facets.emplace_back(f, counter.values(f, labels, r.ui));
+        for (Facet f : free_facets) out.facets.emplace_back(f, listed(counter, f, labels, r.ui, out.total));
         count_own_filtered(c, r, labels, out);
         page = hits_of(mset);
     }
@@ -380,7 +318,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     bound_facets(r, out);
     if (out.total < 3 && !r.q.empty()) {
         try {
-            out.suggestion = suggest(c, r);
+            out.suggestion = suggest(c, r.q);
         } catch (const Xapian::UnimplementedError&) { // a remote shard has no spelling table to offer
         }
     }

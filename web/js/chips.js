@@ -3,7 +3,7 @@
 import { h, replace } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
-import { FILTERS, has_filters } from './state.js';
+import { EXCLUDABLE, FILTERS, NOT, has_filters } from './state.js';
 
 /** `actions.remove(field, value)`, `actions.clear_dates()`, `actions.clear_all()`. */
 export function render_chips(root, state, actions, doc_titles) {
@@ -15,9 +15,16 @@ export function render_chips(root, state, actions, doc_titles) {
         () => actions.remove(field, value)));
     }
   }
-  if (state.from || state.to) {
+  for (const field of EXCLUDABLE) {
+    for (const value of state[NOT(field)]) {
+      const name = `${t(`facet_${field}`)}${t('colon')}`;
+      chips.push(chip(name, t('not_value', { value: value_text(field, value, doc_titles) }),
+        `chip:${NOT(field)}:${value}`, () => actions.remove(NOT(field), value), 'excluded'));
+    }
+  }
+  if (state.from || state.to || state.undated) {
     const name = `${t('facet_date')}${t('colon')}`;
-    chips.push(chip(name, date_text(state), 'chip:date', actions.clear_dates));
+    chips.push(chip(name, state.undated ? t('undated') : date_text(state), 'chip:date', actions.clear_dates));
   }
   if (!chips.length) return replace(root);
   const clear = h('button', { type: 'button', class: 'link clear-all', onclick: actions.clear_all,
@@ -26,10 +33,10 @@ export function render_chips(root, state, actions, doc_titles) {
     has_filters(state) ? clear : null);
 }
 
-function chip(name, value, key, onclick) {
+function chip(name, value, key, onclick, kind = '') {
   const text = `${name}${value}`;
   return h('li', {}, h('button', {
-    type: 'button', class: 'chip', onclick, dataset: { focusKey: key },
+    type: 'button', class: kind ? `chip ${kind}` : 'chip', onclick, dataset: { focusKey: key },
     'aria-label': t('remove_filter', { filter: text }), title: t('remove_filter', { filter: text }),
   }, h('span', { class: 'chip-name' }, name), h('bdi', {}, value),
   h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×')));

@@ -1,15 +1,21 @@
 // The facet sidebar: speaker (with a search-within box), country, GCM objective, language and
-// UN document symbol lists of checkboxes with counts, and the date histogram (histogram.js).
+// UN document symbol lists of checkboxes with counts, the top values first with "show all" and a
+// filter box for long lists, a control on each value that leaves it out, and the date histogram
+// (histogram.js).
 
 import { api } from './api.js';
 import { debounce, h, replace } from './dom.js';
+import { matches } from './fold.js';
 import { create_histogram } from './histogram.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
 import { subject_link } from './page_parts.js';
+import { NOT } from './state.js';
 
 const FIELDS = ['speaker', 'country', 'objective', 'lang', 'symbol'];
 const SHORT_LIST = 8;
+/** Facets whose long lists get a filter box matching their labels (speaker has its finder). */
+const FILTERED = ['country', 'objective', 'symbol'];
 
 /**
  * Builds the sidebar inside `root`. `actions.toggle(field, value)` adds or removes a filter
@@ -18,6 +24,7 @@ const SHORT_LIST = 8;
 export function create_facets(root, actions) {
   const expanded = new Set();
   const finder = { prefix: '', values: null, controller: null };
+  const filter_text = {};
   let last = { state: null, facets: {} };
 
   const heading = h('h2', { class: 'visually-hidden', id: 'facets-title' });
@@ -28,7 +35,17 @@ export function create_facets(root, actions) {
     'aria-controls': 'facet-list-speaker',
   });
   sections.speaker.section.insertBefore(find_input, sections.speaker.list);
-  const histogram = create_histogram(actions.set_dates);
+  for (const field of FILTERED) {
+    const box = h('input', { type: 'search', class: 'facet-find facet-filter', dir: 'auto', autocomplete: 'off',
+      'aria-controls': `facet-list-${field}`, dataset: { focusKey: `filter:${field}` } });
+    box.addEventListener('input', () => {
+      filter_text[field] = box.value.trim();
+      draw();
+    });
+    sections[field].filter = box;
+    sections[field].section.insertBefore(box, sections[field].list);
+  }
+  const histogram = create_histogram(actions.set_dates, actions.set_undated);
   root.replaceChildren(heading, sections.speaker.section, sections.country.section,
     sections.objective.section, sections.lang.section, sections.symbol.section, histogram.element);
 
@@ -84,20 +101,31 @@ export function create_facets(root, actions) {
         in_index: !current.has(v.value) }));
       index_counts = true;
     }
-    shown = with_selected(shown, state[field]);
-    const long = shown.length > SHORT_LIST + 2 && !expanded.has(field) && !index_counts;
-    const visible = long ? shown.slice(0, SHORT_LIST) : shown;
-    replace(s.list, visible.map((v, i) => item(field, v, i, state[field].includes(v.value))));
+    const excluded = state[NOT(field)] || [];
+    shown = with_selected(shown, [...state[field], ...excluded]);
+    const typed = filter_text[field] || '';
+    if (s.filter) draw_filter(field, s.filter, shown.length > SHORT_LIST + 2 || typed);
+    if (typed) shown = shown.filter((v) => matches(typed, match_texts(field, v)));
+    const cut = !typed && !index_counts && shown.length > SHORT_LIST + 2;
+    const visible = cut && !expanded.has(field) ? shown.slice(0, SHORT_LIST) : shown;
+    replace(s.list, visible.map((v, i) => item(field, v, i, {
+      checked: state[field].includes(v.value), excluded: excluded.includes(v.value) })));
     if (!visible.length) {
-      s.list.append(h('li', { class: 'facet-empty' }, t(index_counts ? 'no_match' : 'facet_none')));
+      s.list.append(h('li', { class: 'facet-empty' }, t(index_counts ? 'no_match' : typed ? 'no_match_value' : 'facet_none')));
     }
-    s.more.hidden = !(shown.length > SHORT_LIST + 2) || index_counts;
+    s.more.hidden = !cut;
     s.more.textContent = expanded.has(field) ? t('show_fewer')
       : t('show_all', { count: shown.length });
     s.more.setAttribute('aria-expanded', String(expanded.has(field)));
   }
 
-  function item(field, v, i, checked) {
+  function draw_filter(field, box, wanted) {
+    box.hidden = !wanted;
+    box.placeholder = t(`filter_${field}`);
+    box.setAttribute('aria-label', box.placeholder);
+  }
+
+  function item(field, v, i, { checked, excluded }) {
     const id = `facet-${field}-${i}`;
     const input = h('input', {
       type: 'checkbox', id, checked, dataset: { focusKey: `facet:${field}:${v.value}` },
@@ -111,7 +139,16 @@ export function create_facets(root, actions) {
     });
     const count = h('span', { class: v.in_index ? 'count in-index' : 'count',
       title: v.in_index ? t('count_in_index') : null }, format.number(v.count));
-    return h('li', {}, input, h('label', { for: id }, value_label(field, v), count),
+    const name = plain_label(field, v);
+    const leave_out = h('button', {
+      type: 'button', class: 'exclude', 'aria-pressed': String(excluded),
+      'aria-label': t(excluded ? 'include_value' : 'exclude_value', { value: name }),
+      title: t(excluded ? 'include_value' : 'exclude_value', { value: name }),
+      dataset: { focusKey: `exclude:${field}:${v.value}` },
+      onclick: () => actions.exclude(field, v.value),
+    }, h('span', { 'aria-hidden': 'true' }, '⊘'));
+    return h('li', { class: excluded ? 'excluded' : null }, input,
+      h('label', { for: id }, value_label(field, v), excluded ? null : count), leave_out,
       subject_link(field, v.value, v.label || v.value, actions));
   }
 
@@ -129,6 +166,19 @@ function with_selected(values, selected) {
   const have = new Set(values.map((v) => v.value));
   const extra = selected.filter((s) => !have.has(s)).map((value) => ({ value, count: 0 }));
   return [...extra, ...values];
+}
+
+/** The label of a value as text: what its exclude control and the filter box go by. */
+function plain_label(field, v) {
+  if (field === 'country') return labels.country(v.value, v.label);
+  if (field === 'objective') return `${format.number(+v.value)} ${labels.objective(v.value, v.label)}`;
+  if (field === 'lang') return labels.language(v.value);
+  return v.label || v.value;
+}
+
+/** What the filter box matches: the label in the UI language, and the code or number. */
+function match_texts(field, v) {
+  return [plain_label(field, v), v.value];
 }
 
 function value_label(field, v) {

@@ -1,5 +1,6 @@
 // The date facet: a histogram of passages per month (per year when the span is long) where a
-// click picks one period, Shift+click or a drag picks a range, plus from/to inputs.
+// click picks one period, Shift+click or a drag picks a range, plus from/to inputs and the
+// passages without a date ("Undated (N)"). Year labels are thinned to the room they have.
 
 import { h, replace } from './dom.js';
 import { format, t } from './i18n.js';
@@ -7,7 +8,7 @@ import { is_date } from './state.js';
 
 const MAX_MONTH_BARS = 60;
 
-export function create_histogram(set_dates) {
+export function create_histogram(set_dates, set_undated) {
   const title = h('h3', { id: 'facet-title-date' });
   const bars = h('div', { class: 'histogram', role: 'group', 'aria-labelledby': 'facet-title-date',
     'aria-describedby': 'histogram-hint' });
@@ -21,8 +22,12 @@ export function create_histogram(set_dates) {
   const apply = h('button', { type: 'submit', class: 'secondary' });
   const form = h('form', { class: 'date-inputs', novalidate: true },
     h('div', {}, from_label, from), h('div', {}, to_label, to), apply);
+  const undated = h('button', { type: 'button', class: 'link undated', hidden: true,
+    dataset: { focusKey: 'undated' }, onclick: () => set_undated(!state.undated) });
   const element = h('section', { class: 'facet facet-date', dataset: { field: 'date' } },
-    title, bars, axis, hint, form, error);
+    title, bars, axis, hint, form, error, undated);
+  // Labels are measured once laid out: the panel may be hidden (mobile) when drawn.
+  new ResizeObserver(() => thin_ticks(axis)).observe(axis);
 
   let state = null;
   let drag = null;
@@ -130,8 +135,13 @@ export function create_histogram(set_dates) {
     const stop = [...bars.children].find((b) => b.dataset.period === focused)
       ?? bars.querySelector('[aria-pressed="true"]') ?? bars.lastElementChild;
     stop?.setAttribute('tabindex', '0');
-    replace(axis, periods.map((p) => h('span', {}, p.tick ? format.period(p.tick) : '')));
+    replace(axis, periods.map((p) => h('span', {}, p.tick ? h('span', { class: 'tick' }, format.period(p.tick)) : '')));
     bars.hidden = axis.hidden = hint.hidden = periods.length === 0;
+    thin_ticks(axis);
+    const none = years.find((y) => y.value === 'undated');
+    undated.hidden = !none && !state.undated;
+    undated.textContent = t('undated_count', { count: none?.count ?? 0, n: format.number(none?.count ?? 0) });
+    undated.setAttribute('aria-pressed', String(state.undated));
   }
 
   function bar(p, max, lo, hi) {
@@ -148,6 +158,25 @@ export function create_histogram(set_dates) {
   }
 
   return { element, render };
+}
+
+/**
+ * Hides the year labels that would touch the one before or stick out of the axis (cut off at
+ * the panel's edge): one label in each stretch of room.
+ */
+function thin_ticks(axis) {
+  const GAP = 4;
+  const edge = axis.getBoundingClientRect();
+  let last = null;
+  for (const tick of axis.querySelectorAll('.tick')) {
+    tick.style.visibility = '';
+    const box = tick.getBoundingClientRect();
+    if (!box.width) return; // not laid out (hidden): the ResizeObserver calls again
+    const inside = box.left >= edge.left - 1 && box.right <= edge.right + 1;
+    const clear = inside && (!last || box.left >= last.right + GAP || box.right <= last.left - GAP);
+    if (clear) last = box;
+    else tick.style.visibility = 'hidden';
+  }
 }
 
 function date_input(id) {

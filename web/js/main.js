@@ -6,14 +6,15 @@ import { citation_for, copy_text } from './citation.js';
 import { create_cite_view } from './cite.js';
 import { debounce, h, replace } from './dom.js';
 import { create_facets } from './facets.js';
-import { set_ui, t, translate_static } from './i18n.js';
+import { format, set_ui, t, translate_static } from './i18n.js';
 import { labels } from './labels.js';
 import { PAGE_VIEWS, page_patch, search_patch } from './page_state.js';
 import { create_pages } from './pages.js';
 import { create_reader } from './passage.js';
 import { render_results, set_feed_link, show_message } from './results.js';
+import { create_retry } from './retry.js';
 import { create_router } from './router.js';
-import { FILTERS, preferred_ui, remember_ui, search_params } from './state.js';
+import { NOT, filter_count, no_filters, preferred_ui, remember_ui, search_params } from './state.js';
 import { toast } from './toast.js';
 
 const $ = (id) => document.getElementById(id);
@@ -30,6 +31,9 @@ const SEARCHING_AFTER_MS = 120;
 /** Typing pause before the page searches what is typed so far. */
 const TYPING_PAUSE_MS = 100;
 
+/** The API's limit on q, in UTF-8 bytes (search_request.h max_query_bytes). */
+const MAX_QUERY_BYTES = 1024;
+
 const doc_titles = new Map();
 const search = { key: null, seq: 0, controller: null, response: null, failed: false, partial: false };
 // True while the change being rendered comes from typing with the last word unfinished.
@@ -42,12 +46,21 @@ const actions = {
   go: (patch, event, options) => router.go(patch, event, options),
   toggle(field, value) {
     const list = router.state[field];
-    nav({ [field]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] });
+    const not = router.state[NOT(field)];
+    nav({ [field]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value],
+      ...(not?.includes(value) ? { [NOT(field)]: not.filter((v) => v !== value) } : {}) });
   },
+  /** Leaves passages with `value` out (or takes it back in when already left out). */
+  exclude(field, value) {
+    const not = router.state[NOT(field)];
+    nav({ [NOT(field)]: not.includes(value) ? not.filter((v) => v !== value) : [...not, value],
+      [field]: router.state[field].filter((v) => v !== value) });
+  },
+  set_undated: (on) => nav({ undated: on, from: '', to: '' }),
   remove: (field, value) => nav({ [field]: router.state[field].filter((v) => v !== value) }),
-  set_dates: (from, to) => nav({ from, to }),
-  clear_dates: () => nav({ from: '', to: '' }),
-  clear_all: () => nav({ ...Object.fromEntries(FILTERS.map((f) => [f, []])), from: '', to: '' }),
+  set_dates: (from, to) => nav({ from, to, undated: false }),
+  clear_dates: () => nav({ from: '', to: '', undated: false }),
+  clear_all: () => nav(no_filters()),
   copy: (passage, button) => copy(citation_for(passage), button),
   copy_link: (button) => copy(router.permalink(router.state.passage, router.state.q), button, 'link_copied'),
   only_document(doc_id, title) {
@@ -57,6 +70,7 @@ const actions = {
   closed: () => router.close_passage(), // adds no history entry
 };
 const facets = create_facets(els.facets, actions);
+const retry = create_retry(() => run_search(router.state, search.key));
 const reader = create_reader($('passage-dialog'), actions);
 const pages = create_pages(els.pages_view, actions);
 // From a speaker's or country's page, "Search" is a fresh search, not one filtered by its subject.
@@ -83,6 +97,7 @@ function render(state, previous, { from_history }) {
   $('mode-cite').href = router.href({ view: 'cite' });
   $('mode-search').toggleAttribute('aria-current', state.view === 'search');
   $('mode-cite').toggleAttribute('aria-current', state.view === 'cite');
+  $('page-heading').textContent = t(state.view === 'cite' ? 'heading_cite' : 'heading_search');
   els.search_view.hidden = state.view !== 'search';
   els.cite_view.hidden = state.view !== 'cite';
   els.pages_view.hidden = !PAGE_VIEWS.includes(state.view);
@@ -114,6 +129,7 @@ function render(state, previous, { from_history }) {
 async function run_search(state, key, { partial = false } = {}) {
   search.key = key;
   search.partial = partial;
+  retry.stop();
   const seq = ++search.seq;
   search.controller?.abort();
   search.controller = new AbortController();
@@ -127,8 +143,10 @@ async function run_search(state, key, { partial = false } = {}) {
     if (seq !== search.seq) return;
     search.response = r;
     search.failed = false;
+    retry.reset();
     labels.learn(r.facets);
     for (const hit of r.hits || []) doc_titles.set(hit.doc_id, hit.doc_title);
+    els.q.removeAttribute('aria-invalid');
     keep_focus(() => draw(router.state));
   } catch (e) {
     if (e.kind === 'aborted' || seq !== search.seq) return;
@@ -157,11 +175,34 @@ function show_error(e) {
   els.suggestion.hidden = true;
   replace(els.hits);
   replace(els.pager);
-  const kind = e.status === 413 ? 'too_long' : e.kind;
-  const detail = kind === 'bad_request' ? e.message : t(`error_${kind}_hint`);
-  show_message(els.message, t(`error_${kind}`), detail, h('button', {
+  if (e.status === 413) return show_too_long(router.state.q);
+  if (['offline', 'timeout', 'server'].includes(e.kind)) {
+    // The service may be restarting: try again by itself, waiting longer each time.
+    const title = t(`error_${e.kind}`);
+    return retry.schedule_with((line) => show_message(els.message, title, t('error_retrying_hint'),
+      h('p', { class: 'retry-line' }, line), 'error'));
+  }
+  const detail = e.kind === 'bad_request' ? e.message : t(`error_${e.kind}_hint`);
+  show_message(els.message, t(`error_${e.kind}`), detail, h('button', {
     type: 'button', class: 'secondary', onclick: () => run_search(router.state, search.key),
   }, t('retry')), 'error');
+}
+
+/** A query over the API's limit: how long it is, and the part past the limit marked. */
+function show_too_long(q) {
+  const bytes = new TextEncoder().encode(q);
+  let cut = 0; // characters of q that fit
+  for (let used = 0; cut < q.length;) {
+    const ch = String.fromCodePoint(q.codePointAt(cut));
+    used += new TextEncoder().encode(ch).length;
+    if (used > MAX_QUERY_BYTES) break;
+    cut += ch.length;
+  }
+  els.q.setAttribute('aria-invalid', 'true');
+  show_message(els.message, t('query_too_long', { length: format.number(bytes.length), limit: format.number(MAX_QUERY_BYTES) }),
+    t('query_too_long_hint'), h('p', { class: 'over-limit', dir: 'auto' },
+      h('span', { class: 'kept' }, `…${q.slice(Math.max(0, cut - 40), cut)}`),
+      h('mark', { class: 'over' }, q.slice(cut, cut + 200) + (q.length > cut + 200 ? '…' : ''))), 'error');
 }
 
 /** Redraws without losing the keyboard focus (elements carry data-focus-key). */
@@ -201,8 +242,11 @@ function fill_help() {
 }
 
 function update_toggle(state) {
-  const n = FILTERS.reduce((sum, f) => sum + state[f].length, 0) + (state.from || state.to ? 1 : 0);
+  const n = filter_count(state);
   els.toggle.textContent = n ? t('filters_count', { count: n }) : t('filters');
+  const total = search.failed ? null : search.response?.total;
+  close_panel.textContent = total == null ? t('close_filters')
+    : t('show_results', { count: total, n: format.number(total) });
 }
 
 // Typing searches what is typed so far, its last word as a prefix unless a space ends it
@@ -231,9 +275,23 @@ for (const b of document.querySelectorAll('[data-ui]')) {
 $('mode-search').addEventListener('click', (e) => router.go(to_search(), e));
 $('mode-countries').addEventListener('click', (e) => router.go(page_patch('countries'), e));
 $('mode-cite').addEventListener('click', (e) => router.go({ view: 'cite' }, e));
-els.toggle.addEventListener('click', () => {
-  const open = els.facets.classList.toggle('open');
+// On a narrow screen the filters cover the results while open: a button at their foot
+// ("Show 12 results") and Escape close them and give the focus back to the toggle.
+const close_panel = h('button', { type: 'button', class: 'primary panel-close', onclick: () => set_panel(false) });
+els.facets.append(h('div', { class: 'panel-foot' }, close_panel));
+function set_panel(open) {
+  const was = els.facets.classList.contains('open');
+  els.facets.classList.toggle('open', open);
   els.toggle.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('panel-open', open);
+  if (was && !open) els.toggle.focus();
+}
+els.toggle.addEventListener('click', () => set_panel(!els.facets.classList.contains('open')));
+els.facets.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && els.facets.classList.contains('open')) {
+    e.preventDefault();
+    set_panel(false);
+  }
 });
 const online = () => {
   els.offline.hidden = navigator.onLine;

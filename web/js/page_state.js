@@ -8,7 +8,8 @@ export const ORDERS = ['count', 'name'];
 
 const CLEARED = {
   q: '', speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [], from: '', to: '',
-  sort: 'relevance', page: 1, passage: '',
+  not_speaker: [], not_country: [], not_objective: [], not_lang: [], not_symbol: [], undated: false,
+  sort: 'relevance', page: 1, passage: '', collapse: false,
 };
 
 /** The state patch that opens a page: `view` with only its subject set. */

@@ -19,7 +19,9 @@ export function render_results(els, state, r, actions) {
     count: r.total, total: format.number(r.total), ms: format.decimal(r.took_ms ?? 0),
   });
   render_suggestion(els.suggestion, r.suggestion, actions);
-  if (r.total === 0) {
+  if (r.total === 0 && !state.q && !has_filters(state)) {
+    show_empty_index(els.message);
+  } else if (r.total === 0) {
     show_message(els.message, t('no_results_title'),
       t(has_filters(state) ? 'no_results_filters' : 'no_results_hint'),
       has_filters(state) ? h('button', { type: 'button', class: 'secondary',
@@ -72,6 +74,13 @@ export function show_message(el, title, detail, action = null, kind = 'info') {
   el.classList.toggle('error', kind === 'error');
   replace(el, h('p', { class: 'message-title' }, title),
     detail ? h('p', { class: 'message-detail' }, detail) : null, action);
+}
+
+/** No passage at all, nothing asked: the index is empty — say how to fill it. */
+function show_empty_index(el) {
+  show_message(el, t('empty_index_title'), t('empty_index_hint'),
+    h('pre', { class: 'command', dir: 'ltr' }, h('code', {}, 'mahdar-indexer --db var/index reports/')));
+  el.classList.remove('error');
 }
 
 function render_suggestion(el, suggestion, actions) {
@@ -149,6 +158,7 @@ export function tags(p, state, actions) {
   for (const n of p.objectives || []) {
     const title = labels.objective(n);
     list.append(h('li', {}, tag('objective', String(n), t('objective_n', { n }), title,
+      // The name includes the visible "Objective 6" (axe: label-content-name-mismatch).
       t('filter_by', { facet: t('facet_objective'), value: `${t('objective_n', { n })}: ${title}` }),
       state, actions)));
   }

@@ -6,6 +6,9 @@ import { page_query, parse_page } from './page_state.js';
 
 export const UI_LANGS = ['ar', 'en', 'fr'];
 export const FILTERS = ['speaker', 'country', 'objective', 'lang', 'symbol', 'doc'];
+/** Filters that can also exclude a value: `not_country=MA` leaves Morocco out (API names). */
+export const EXCLUDABLE = ['speaker', 'country', 'objective', 'lang', 'symbol'];
+export const NOT = (field) => `not_${field}`;
 export const SORTS = ['relevance', '-date', 'date'];
 export const PAGE_SIZE = 10;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -19,7 +22,9 @@ export function empty_state(ui = 'en') {
     view: 'search', // 'search' | 'cite' | a page view (page_state.js)
     q: '',
     speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [],
+    not_speaker: [], not_country: [], not_objective: [], not_lang: [], not_symbol: [],
     from: '', to: '',
+    undated: false, // only the passages without a date (API undated=only)
     sort: 'relevance',
     page: 1,
     collapse: false, // one hit per document (the API's collapse=doc)
@@ -46,11 +51,14 @@ export function parse_state(search, fallback_ui) {
   const s = empty_state(UI_LANGS.includes(p.get('ui')) ? p.get('ui') : fallback_ui);
   s.view = p.get('view') === 'cite' ? 'cite' : 'search';
   s.q = p.get('q') || '';
-  for (const f of FILTERS) s[f] = unique(p.getAll(f).filter(Boolean));
-  s.objective = s.objective.filter((o) => /^\d+$/.test(o) && +o >= 1 && +o <= 23);
-  s.lang = s.lang.filter((l) => UI_LANGS.includes(l));
-  s.country = s.country.map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+  for (const f of [...FILTERS, ...EXCLUDABLE.map(NOT)]) s[f] = unique(p.getAll(f).filter(Boolean));
+  for (const prefix of ['', 'not_']) {
+    s[`${prefix}objective`] = s[`${prefix}objective`].filter((o) => /^\d+$/.test(o) && +o >= 1 && +o <= 23);
+    s[`${prefix}lang`] = s[`${prefix}lang`].filter((l) => UI_LANGS.includes(l));
+    s[`${prefix}country`] = s[`${prefix}country`].map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+  }
   for (const k of ['from', 'to']) s[k] = is_date(p.get(k) || '') ? p.get(k) : '';
+  s.undated = p.get('undated') === 'only' && !s.from && !s.to;
   s.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance';
   const page = Number.parseInt(p.get('page') || '1', 10);
   s.page = Number.isFinite(page) && page >= 1 ? page : 1;
@@ -114,10 +122,11 @@ export function state_query(s) {
 
 function append_search(p, s) {
   if (s.q) p.set('q', s.q);
-  for (const f of FILTERS) for (const v of s[f]) p.append(f, v);
+  for (const f of [...FILTERS, ...EXCLUDABLE.map(NOT)]) for (const v of s[f]) p.append(f, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.collapse) p.set('collapse', 'doc');
+  if (s.undated) p.set('undated', 'only');
 }
 
 /**
@@ -159,11 +168,23 @@ export function feed_params(s) {
 
 /** True when any filter (not the query) is set. */
 export function has_filters(s) {
-  return FILTERS.some((f) => s[f].length > 0) || Boolean(s.from || s.to);
+  return filter_count(s) > 0;
+}
+
+/** How many filters are set: each value included or excluded, and the date range or "undated". */
+export function filter_count(s) {
+  return [...FILTERS, ...EXCLUDABLE.map(NOT)].reduce((n, f) => n + s[f].length, 0)
+    + (s.from || s.to || s.undated ? 1 : 0);
+}
+
+/** The state patch that removes every filter. */
+export function no_filters() {
+  return { ...Object.fromEntries([...FILTERS, ...EXCLUDABLE.map(NOT)].map((f) => [f, []])),
+    from: '', to: '', undated: false };
 }
 
 /** Keys whose change sends the reader back to page 1. */
-export const RESETS_PAGE = ['q', ...FILTERS, 'from', 'to', 'sort', 'collapse'];
+export const RESETS_PAGE = ['q', ...FILTERS, ...EXCLUDABLE.map(NOT), 'from', 'to', 'undated', 'sort', 'collapse'];
 
 /** The remembered UI language, else the browser's, else English. */
 export function preferred_ui() {

@@ -194,4 +194,32 @@ export default {
   order_label: 'الترتيب:',
   order_count: 'حسب عدد الفقرات',
   order_name: 'حسب الاسم',
+
+  // المسألة 16 (د): مرشّح داخل الفئات واستبعاد قيمة، والمقاطع بلا تاريخ، وعثرات البداية.
+  heading_search: 'البحث في محاضر الاجتماعات',
+  heading_cite: 'العثور على مصدر جملة',
+  filter_country: 'ابحث عن بلد',
+  filter_objective: 'ابحث عن هدف',
+  filter_symbol: 'ابحث عن رمز',
+  no_match_value: 'لا شيء يطابق',
+  exclude_value: 'استبعاد {value}',
+  include_value: 'إلغاء استبعاد {value}',
+  not_value: 'ما عدا {value}',
+  undated: 'بدون تاريخ',
+  undated_count: 'بدون تاريخ ({count})',
+  show_results: {
+    zero: 'عرض النتائج', one: 'عرض نتيجة واحدة', two: 'عرض نتيجتين',
+    few: 'عرض {count} نتائج', many: 'عرض {count} نتيجة', other: 'عرض {count} نتيجة',
+  },
+  close_filters: 'إغلاق عوامل التصفية',
+  empty_index_title: 'لا يحتوي الفهرس على أي وثيقة بعد.',
+  empty_index_hint: 'أضف تقارير الاجتماعات (PDF أو Word أو HTML أو نص أو JSON Lines) باستخدام برنامج الفهرسة، ثم أعد تحميل الصفحة — انظر «Adding documents» في ملف README:',
+  error_retrying_hint: 'ستعيد الصفحة المحاولة تلقائياً.',
+  retrying_in: {
+    zero: 'إعادة المحاولة الآن.', one: 'إعادة المحاولة بعد ثانية واحدة.', two: 'إعادة المحاولة بعد ثانيتين.',
+    few: 'إعادة المحاولة بعد {count} ثوانٍ.', many: 'إعادة المحاولة بعد {count} ثانية.', other: 'إعادة المحاولة بعد {count} ثانية.',
+  },
+  retry_now: 'أعد المحاولة الآن',
+  query_too_long: 'طول بحثك {length} بايت، والحد الأقصى {limit}.',
+  query_too_long_hint: 'اختصره — الجزء الزائد عن الحد معلَّم أدناه — أو استخدم عوامل التصفية بدلاً من قوائم طويلة من الكلمات.',
 };

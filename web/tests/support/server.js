@@ -4,7 +4,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,16 +24,22 @@ function path_from_env(name, fallback) {
   return value;
 }
 
-/** `files`: more documents to index beside the fixtures (paths from the repository's root). */
-export async function start_server({ files = [] } = {}) {
+/**
+ * `files`: more documents to index beside the fixtures (paths from the repository's root);
+ * `empty`: index nothing (an index with no documents yet).
+ */
+export async function start_server({ files = [], empty = false } = {}) {
   const searchd = path_from_env('MAHDAR_SEARCHD', join(REPO, 'build/searchd/mahdar-searchd'));
   const indexer = path_from_env('MAHDAR_INDEXER', join(REPO, 'build/indexer/mahdar-indexer'));
   const fixtures = path_from_env('MAHDAR_FIXTURES', join(REPO, 'tests/fixtures/reports'));
   const tmp = await mkdtemp(join(tmpdir(), 'mahdar-web-'));
   const db = join(tmp, 'index');
-  const indexed = spawnSync(indexer,
-    ['--db', db, '--quiet', fixtures, join(here, '..', 'fixtures'), ...files.map((f) => join(REPO, f))],
-    { encoding: 'utf8' });
+  // An empty index: one passage indexed, then its document removed.
+  const one = join(tmp, 'one.jsonl');
+  if (empty) await writeFile(one, '{"doc_id": "placeholder", "doc_title": "Placeholder", "text": "A placeholder passage, removed at once.", "lang": "en"}\n');
+  const sources = empty ? [one] : [fixtures, join(here, '..', 'fixtures'), ...files.map((f) => join(REPO, f))];
+  let indexed = spawnSync(indexer, ['--db', db, '--quiet', ...sources], { encoding: 'utf8' });
+  if (empty && indexed.status === 0) indexed = spawnSync(indexer, ['remove', db, 'placeholder'], { encoding: 'utf8' });
   if (indexed.status !== 0) {
     await rm(tmp, { recursive: true, force: true });
     throw new Error(`mahdar-indexer exited ${indexed.status}: ${indexed.stderr}`);
