@@ -19,8 +19,9 @@ after(async () => {
 
 const hits = (page) => page.locator('#hits > li');
 const is_search = (r) => new URL(r.url()).pathname === '/api/search';
+// A hit's title links to its permalink, /s/ID.
 const shown_ids = async (page) => (await page.locator('#hits .hit-title a').evaluateAll(
-  (links) => links.map((a) => new URL(a.href).searchParams.get('passage'))));
+  (links) => links.map((a) => decodeURIComponent(new URL(a.href).pathname.replace(/^.*\/s\//, '')))));
 
 /** Types `text` key by key, then waits for the search of the whole text to be drawn. */
 async function type_and_wait(page, text) {
