@@ -11,6 +11,10 @@ const VIEWS = [
   ['no results', '/?q=zzzqqq&ui=UI', '#summary'],
   ['passage reader', null, '#passage-dialog[open] .reader-list'],
   ['cite', '/?view=cite&ui=UI&text=migrants%20and%20their%20families', '.cite-matches'],
+  ['speaker page', '/?view=speaker&speaker=Sara%20Salman&ui=UI', 'main h1'],
+  ['country page', '/?view=country&country=MA&ui=UI', 'main h1'],
+  ['countries index', '/?view=countries&ui=UI', 'table.countries'],
+  ['facets excluded', '/?q=migration&not_country=MA&ui=UI', '#summary'],
 ];
 
 const server = await start_server();
@@ -25,6 +29,7 @@ try {
       await page.goto(url);
       await page.waitForSelector(ready, { state: 'attached' });
       if (name.startsWith('search') || name === 'no results') await settled(page);
+      else await page.waitForLoadState('networkidle');
       const found = await axe_violations(page);
       total += found.length;
       console.log(`${ui}  ${name.padEnd(18)} ${found.length}`);
