@@ -29,7 +29,7 @@ export function draw_country({ code, r, x }, actions, statements) {
   const search = (more) => search_patch({ country: [code], ...more });
   const own = (r.facets.country || []).find((v) => v.value === code);
   const name = labels.country(code, own?.label);
-  const years = (r.facets.year || []).map((y) => y.value).sort();
+  const years = (r.facets.year || []).map((y) => y.value).filter((y) => /^\d{4}$/.test(y)).sort();
   const speakers = (r.facets.speaker || []).length + (r.facets_more?.speaker || 0);
   const span = (y) => (y ? { from: y, to: y } : {});
   const facts = [

@@ -55,7 +55,8 @@ export function objective_table(x, { id, caption, search }, actions) {
  * each bar linked to `search(year)`.
  */
 export function timeline(years, { label, search }, actions) {
-  const counts = new Map(years.map((y) => [y.value, y.count]));
+  // The year facet also lists "undated" (passages without a date): not a year of the timeline.
+  const counts = new Map(years.filter((y) => /^\d{4}$/.test(y.value)).map((y) => [y.value, y.count]));
   const keys = [...counts.keys()].map(Number).sort((a, b) => a - b);
   if (!keys.length) return h('p', { class: 'hint' }, t('no_dated_passages'));
   const max = Math.max(...counts.values());

@@ -10,7 +10,8 @@ import { start_server } from './support/server.js';
 let server;
 let browser;
 before(async () => {
-  server = await start_server();
+  // The desk fixtures add passages without a date (Oman, Kuwait, Bahrain) to dated ones.
+  server = await start_server({ files: ['web/tests/desk_fixtures', 'web/tests/pages_fixtures'] });
   browser = await launch_browser();
 });
 after(async () => {
@@ -159,4 +160,21 @@ test('axe finds no violation on the pages in Arabic, English and French', async 
     }
   }
   assert.deepEqual(found, [], found.join('\n'));
+});
+
+test('a country with undated passages: its years and timeline list years only', async () => {
+  const undated = await api_get(server.url, '/api/search?country=OM&undated=only&size=1');
+  const all = await api_get(server.url, '/api/search?country=OM&size=1&facet_limit=1000');
+  assert.ok(undated.total > 0 && all.total > undated.total, 'Oman has dated and undated passages');
+  const years = all.facets.year.map((y) => y.value).filter((y) => /^\d{4}$/.test(y)).sort();
+  const page = await new_page(browser, server.url);
+  await page.goto('/?view=country&country=OM&ui=en');
+  await page_ready(page);
+  const facts = await page.locator('dl.facts').textContent();
+  assert.doesNotMatch(facts, /undated/i);
+  assert.match(facts, new RegExp(`${years[0]} – ${years.at(-1)}`));
+  const shown = await page.locator('ol.timeline .year').allTextContents();
+  assert.equal(shown[0], years[0]);
+  assert.equal(shown.at(-1), years.at(-1));
+  assert.deepEqual(page.errors, []);
 });
