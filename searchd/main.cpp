@@ -1,9 +1,11 @@
 // mahdar-searchd: the HTTP JSON API and the web page.
 #include "http/routes.h"
+#include "http/startup.h"
 
 #include <httplib.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -89,6 +91,11 @@ void keep_freed_memory() {
         std::fprintf(stderr, "mahdar-searchd: mallopt refused; searches will be slower\n");
 }
 
+int refuse(const mahdar::StartupError& e) {
+    std::cerr << "mahdar-searchd: " << e.message << '\n';
+    return static_cast<int>(e.exit);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -96,8 +103,11 @@ int main(int argc, char** argv) {
     Args args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;
-        return mahdar::exit_status(mahdar::ErrorCode::bad_parameter);
+        return static_cast<int>(mahdar::StartupExit::usage);
     }
+    auto problem = mahdar::check_index(args.db);
+    if (!problem && !args.web.empty()) problem = mahdar::check_web(args.web);
+    if (problem) return refuse(*problem);
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -115,12 +125,10 @@ int main(int argc, char** argv) {
         httplib::Server server;
         mahdar::configure_server(server, args.threads);
         mahdar::register_routes(server, services);
+        errno = 0;
         int port = args.port == 0 ? server.bind_to_any_port(args.host)
                                   : (server.bind_to_port(args.host, args.port) ? args.port : -1);
-        if (port < 0) {
-            std::cerr << "mahdar-searchd: cannot listen on " << args.host << ":" << args.port << '\n';
-            return mahdar::exit_status(mahdar::ErrorCode::internal);
-        }
+        if (port < 0) return refuse(mahdar::listen_error(args.host, args.port, errno));
         std::printf("listening on http://%s:%d\n", args.host.c_str(), port);
         std::fflush(stdout);
         std::thread signal_thread(stop_on_signal, std::ref(server), signals);
