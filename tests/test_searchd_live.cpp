@@ -157,20 +157,3 @@ TEST_CASE("An index rebuilt in place is served whole: totals and facets of the n
         CHECK(got["facets"] == want["facets"]);
     }
 }
-
-TEST_CASE("A second mahdar-searchd on a port already in use refuses to start", "[searchd]") {
-    test::TempDir tmp;
-    std::string db = build_index(tmp);
-    std::string searchd = std::string(MAHDAR_SEARCHD) + " --db " + db + " --listen 127.0.0.1:";
-    test::Daemon first(searchd + "{port}");
-    REQUIRE(first.port() > 0);
-    // Sharing the port (SO_REUSEPORT) would split the connections between two indexes.
-    auto second = test::run_command("timeout 10 " + searchd + std::to_string(first.port()));
-    INFO(second.output);
-    CHECK(second.status == 1);
-    CHECK(second.output.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
-    httplib::Client c("127.0.0.1", first.port());
-    auto health = c.Get("/api/health");
-    REQUIRE(health);
-    CHECK(health->status == 200);
-}
