@@ -81,7 +81,10 @@ Result<std::vector<QueryParser::Token>> QueryParser::lex(std::string_view q) con
         Token t;
         if (q[i] == '-' && i + 1 < q.size() && !is_space(q[i + 1])) { t.negated = true; ++i; }
         if (q[i] == '=' && i + 1 < q.size() && !is_space(q[i + 1])) { t.exact = true; ++i; }
-        if (quote_at(q.substr(i), opening_quotes)) {
+        if (size_t mark = quote_at(q.substr(i), opening_quotes)) {
+            // A quote at the very end after other words (`migrant workers"`, or a phrase being
+            // typed) opens nothing: left out, as an unclosed quote elsewhere runs to the end.
+            if (!out.empty() && q.find_first_not_of(" \t", i + mark) == std::string_view::npos) break;
             auto inner = read_quoted(q, i);
             if (!inner) return inner.error();
             t.kind = Token::phrase;
