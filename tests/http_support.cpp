@@ -36,6 +36,19 @@ nlohmann::json get_json(httplib::Client& client, const std::string& path, int* s
     return nlohmann::json::parse(res->body, nullptr, false);
 }
 
+ServedIndex::ServedIndex(const std::vector<std::filesystem::path>& inputs) {
+    std::string args = "--db " + db;
+    for (const auto& in : inputs) args += " " + in.string();
+    auto r = run_indexer(args);
+    if (r.status != 0) throw std::runtime_error("mahdar-indexer " + args + ": " + r.output);
+    server = std::make_unique<TestServer>(db);
+}
+
+nlohmann::json ServedIndex::get(const std::string& path, int* status) {
+    auto c = server->client();
+    return get_json(c, path, status);
+}
+
 std::string url_encode(const std::string& s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;

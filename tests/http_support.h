@@ -4,13 +4,16 @@
 #include "facets/labels.h"
 #include "http/routes.h"
 #include "search/searcher.h"
+#include "support.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace mahdar::test {
 
@@ -33,6 +36,18 @@ private:
     httplib::Server server_;
     int port_ = -1;
     std::thread thread_;
+};
+
+/// The HTTP tests' fixture: an index the real mahdar-indexer builds from `inputs` (files or
+/// folders) in a temporary folder, and a TestServer over it. Throws with the indexer's output
+/// when it fails.
+struct ServedIndex {
+    TempDir tmp;
+    std::string db = (tmp / "db").string();
+    std::unique_ptr<TestServer> server;
+    explicit ServedIndex(const std::vector<std::filesystem::path>& inputs);
+    /// GET `path` from the server (see get_json()).
+    nlohmann::json get(const std::string& path, int* status = nullptr);
 };
 
 /// GET `path` and parse the JSON body; `status` receives the HTTP status (-1 on no answer).

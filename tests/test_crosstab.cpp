@@ -15,20 +15,8 @@ using test::url_encode;
 
 namespace {
 
-struct Fixture {
-    test::TempDir tmp;
-    std::string db = (tmp / "db").string();
-    std::unique_ptr<test::TestServer> server;
-    Fixture() {
-        auto r = test::run_indexer("--db " + db + " " + (test::fixtures() / "reports").string() + " " +
-                                   (test::fixtures() / "search").string());
-        if (r.status != 0) FAIL(r.output);
-        server = std::make_unique<test::TestServer>(db);
-    }
-    json get(const std::string& path, int* status = nullptr) {
-        auto c = server->client();
-        return get_json(c, path, status);
-    }
+struct Fixture : test::ServedIndex {
+    Fixture() : ServedIndex({test::fixtures() / "reports", test::fixtures() / "search"}) {}
     std::size_t total(const std::string& query) { return get("/api/search?size=1&" + query)["total"].get<std::size_t>(); }
 };
 

@@ -14,21 +14,9 @@ namespace {
 
 // The search fixtures and web/tests/desk_fixtures: fourteen countries, three undated passages,
 // an Arabic passage with المنظومة.
-struct Fixture {
-    test::TempDir tmp;
-    std::string db = (tmp / "db").string();
-    std::unique_ptr<test::TestServer> server;
-    Fixture() {
-        auto desk = std::filesystem::path(MAHDAR_SOURCE_DIR) / "web" / "tests" / "desk_fixtures";
-        auto r = test::run_indexer("--db " + db + " " + (test::fixtures() / "reports").string() + " " +
-                                   (test::fixtures() / "search").string() + " " + desk.string());
-        if (r.status != 0) FAIL(r.output);
-        server = std::make_unique<test::TestServer>(db);
-    }
-    json get(const std::string& path, int* status = nullptr) {
-        auto c = server->client();
-        return get_json(c, path, status);
-    }
+struct Fixture : test::ServedIndex {
+    Fixture() : ServedIndex({test::fixtures() / "reports", test::fixtures() / "search",
+                                std::filesystem::path(MAHDAR_SOURCE_DIR) / "web" / "tests" / "desk_fixtures"}) {}
 };
 
 std::size_t count_of(const json& values, const std::string& value) {

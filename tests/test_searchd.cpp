@@ -14,20 +14,8 @@ using test::url_encode;
 namespace {
 
 // An index of the fixture reports and statements, and a server over it.
-struct Fixture {
-    test::TempDir tmp;
-    std::string db = (tmp / "db").string();
-    std::unique_ptr<test::TestServer> server;
-    Fixture() {
-        auto r = test::run_indexer("--db " + db + " " + (test::fixtures() / "reports").string() + " " +
-                                   (test::fixtures() / "search").string());
-        if (r.status != 0) FAIL(r.output);
-        server = std::make_unique<test::TestServer>(db);
-    }
-    json get(const std::string& path, int* status = nullptr) {
-        auto c = server->client();
-        return get_json(c, path, status);
-    }
+struct Fixture : test::ServedIndex {
+    Fixture() : ServedIndex({test::fixtures() / "reports", test::fixtures() / "search"}) {}
 };
 
 std::multiset<std::string> values_of(const json& hits, const char* field) {
