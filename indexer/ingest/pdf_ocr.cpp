@@ -7,11 +7,27 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
+#include <cmath>
+
 #ifdef MAHDAR_HAVE_TESSERACT
 #include <tesseract/baseapi.h>
 #endif
 
 namespace mahdar {
+
+double bounded_dpi(const poppler::page& page, double dpi, double max_pixels) {
+    double area = 0; // square inches, of the larger of the boxes poppler may draw
+    for (auto which : {poppler::media_box, poppler::crop_box}) {
+        poppler::rectf box = page.page_rect(which);
+        double a = std::abs(box.width()) / 72.0 * std::abs(box.height()) / 72.0;
+        if (!std::isfinite(a)) return 0;
+        area = std::max(area, a);
+    }
+    if (area <= 0) return 0;
+    double pixels = area * dpi * dpi;
+    return pixels <= max_pixels ? dpi : dpi * std::sqrt(max_pixels / pixels);
+}
 
 #ifdef MAHDAR_HAVE_TESSERACT
 
@@ -66,11 +82,14 @@ Result<std::vector<std::string>> PdfOcr::read(const poppler::page& page) {
     renderer.set_image_format(poppler::image::format_gray8);
     renderer.set_render_hints(poppler::page_renderer::antialiasing |
                               poppler::page_renderer::text_antialiasing);
-    poppler::image image = renderer.render_page(&page, 300, 300);
+    // 300 dpi up to A2 (35 Mpixels, 35 MB in gray); larger pages at what fits in that.
+    double dpi = bounded_dpi(page, 300, 35e6);
+    if (dpi < 30) return read_failure("no text layer", "the page is too large or has no size to render");
+    poppler::image image = renderer.render_page(&page, dpi, dpi);
     if (!image.is_valid()) return read_failure("no text layer", "the page cannot be rendered");
     engine_->api.SetImage(reinterpret_cast<const unsigned char*>(image.const_data()),
                           image.width(), image.height(), 1, image.bytes_per_row());
-    engine_->api.SetSourceResolution(300);
+    engine_->api.SetSourceResolution(static_cast<int>(dpi));
     std::unique_ptr<char[]> text(engine_->api.GetUTF8Text());
     engine_->api.Clear();
     if (!text) return std::vector<std::string>{};

@@ -150,10 +150,13 @@ PageText judge(const std::vector<PdfRun>& words) {
 
 // A page without text whose drawing is white too: a blank page (left blank on purpose, or a
 // converter's empty first page), not a scanned one. Rendered small: 1 in 500 pixels inked is
-// enough to call it drawn.
+// enough to call it drawn. A page over 2 m² (a broken file's media box can say 3 km) is
+// rendered at what fits in 1 Mpixel, not at the size it claims.
 bool blank_page(const poppler::page& page) {
+    double dpi = bounded_dpi(page, 20, 1e6);
+    if (dpi <= 0) return true; // no area: nothing can be drawn on it
     poppler::page_renderer renderer;
-    poppler::image image = renderer.render_page(&page, 20, 20);
+    poppler::image image = renderer.render_page(&page, dpi, dpi);
     if (!image.is_valid() || image.format() != poppler::image::format_argb32) return false;
     const char* data = image.const_data();
     std::size_t inked = 0, all = std::size_t(image.width()) * std::size_t(image.height());

@@ -2,7 +2,9 @@
 // of the seed folders to LLVMFuzzerTestOneInput, then deterministic variants of each — cut at
 // several lengths, bytes flipped, a stretch repeated — so the tests run every reader over
 // broken forms of real documents on every build. libFuzzer's own runs (fuzz_* under clang)
-// explore much further; this only replays.
+// explore much further; this only replays. The process may map at most 1 GiB: an allocation
+// a file's claims would make larger (a page 3 km tall rendered to a bitmap: 2.8 GB) fails here,
+// and the reader must survive that; libFuzzer's runs (-rss_limit_mb=2048) fail on it outright.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +13,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
@@ -49,6 +53,8 @@ void run_variants(const std::string& seed, std::size_t& runs) {
 } // namespace
 
 int main(int argc, char** argv) {
+    rlimit mapped{1ull << 30, 1ull << 30};
+    if (setrlimit(RLIMIT_AS, &mapped) != 0) std::perror("setrlimit(RLIMIT_AS)");
     std::size_t files = 0, runs = 0;
     for (int i = 1; i < argc; ++i) {
         std::vector<std::filesystem::path> paths;
