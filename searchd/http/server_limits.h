@@ -20,7 +20,7 @@ struct ServerLimits {
     std::size_t max_body = 1 << 20;  ///< Content-Length; over: 413 before any body is read
     /// While connections wait for a thread, a request thread reading a request this long is
     /// taken from its client (idle keep-alive connections go first, at any age).
-    std::chrono::milliseconds evict_after{1000};
+    std::chrono::milliseconds evict_after{500};
     int retry_after_s = 2; ///< the Retry-After of a 503
 };
 
