@@ -206,8 +206,11 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     return all;
 }
 
-// Asked to check every document, the matcher gives exact bounds unless its time limit stopped it.
-bool counted_partly(const Xapian::MSet& mset) {
+// Asked to check every document, the matcher gives exact bounds unless its time limit stopped
+// it; collapsed, the bounds differ anyway, and only the time spent tells.
+bool counted_partly(const Xapian::MSet& mset, const Context& c, bool collapsed, Clock::time_point start) {
+    if (c.search_budget <= 0) return false;
+    if (collapsed) return std::chrono::duration<double>(Clock::now() - start).count() >= c.search_budget;
     return mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
 }
 
@@ -223,8 +226,9 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
         std::vector<Facet> counted = counted_with(f);
         FacetCounter counter(counted, c.columns);
         counter.attach(e);
+        auto start = Clock::now();
         Xapian::MSet mset = e.get_mset(0, 0, all);
-        out.partial |= counted_partly(mset);
+        out.partial |= counted_partly(mset, c, false, start);
         for (Facet g : counted) out.facets.emplace_back(g, listed(counter, g, labels, r.ui, mset.get_matches_estimated()));
     }
 }
@@ -304,9 +308,10 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         FacetCounter counter(free_facets, c.columns);
         counter.attach(e);
         e.set_time_limit(c.search_budget);
+        auto matched = Clock::now();
         Xapian::MSet mset = e.get_mset(first, size, c.db.get_doccount());
         out.total = mset.get_matches_estimated();
-        out.partial |= counted_partly(mset);
+        out.partial |= counted_partly(mset, c, r.collapse == Collapse::doc, matched);
         for (Facet f : free_facets) out.facets.emplace_back(f, listed(counter, f, labels, r.ui, out.total));
         count_own_filtered(c, r, labels, out);
         page = hits_of(mset);
