@@ -1,4 +1,5 @@
 // mahdar-searchd: the HTTP JSON API and the web page.
+#include "http/guarded_server.h"
 #include "http/routes.h"
 #include "http/startup.h"
 
@@ -7,6 +8,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <malloc.h>
@@ -21,7 +23,14 @@ constexpr const char* usage =
     "usage: mahdar-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]\n"
     "  --listen  default 127.0.0.1:8080; port 0 picks a free port\n"
     "  --web     folder of static files served at / (the search page)\n"
-    "  --threads request threads (default 32: each open keep-alive connection holds one)\n"
+    "  --threads request threads (default 32: each open connection holds one while it is served)\n"
+    "  --max-connections N  connections open or waiting for a thread (default 256); more are\n"
+    "            answered 503 overloaded with Retry-After at once\n"
+    "  --request-timeout SECONDS  to send a whole request, head and body (default 10); then 408\n"
+    "  --max-wildcards N  word* prefixes in one query (default 10); more are a 400\n"
+    "  --max-terms N  words, phrases and field:value filters in one query (default 64); more, a 400\n"
+    "  --search-budget SECONDS  the matcher's time to count a search's matches (default 2; 0: no\n"
+    "            limit); past it the answer has \"partial\": true and estimated counts\n"
     "  --cors-origin ORIGIN  a web origin (https://intranet.example.org) whose pages may call the\n"
     "            API from a browser; repeatable; * allows any\n"
     "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n"
@@ -31,7 +40,9 @@ constexpr const char* usage =
 struct Args {
     std::string db, host = "127.0.0.1", web;
     int port = 8080;
-    unsigned threads = 32;
+    mahdar::ServerLimits limits;
+    mahdar::QueryLimits query_limits;
+    double search_budget = 2.0;
     std::set<std::string> cors_origins;
     int max_exports = 2;
     std::string public_url;
@@ -68,7 +79,12 @@ bool parse_args(int argc, char** argv, Args& a) {
         else if (k == "--cors-origin" && has_value) a.cors_origins.insert(argv[++i]);
         else if (k == "--public-url" && has_value) { if (!parse_public_url(argv[++i], a)) return false; }
         else if (k == "--max-exports" && has_value) a.max_exports = std::max(1, std::atoi(argv[++i]));
-        else if (k == "--threads" && has_value) a.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else if (k == "--threads" && has_value) a.limits.threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else if (k == "--max-connections" && has_value) a.limits.max_connections = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
+        else if (k == "--request-timeout" && has_value) a.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(std::max(0.1, std::atof(argv[++i])) * 1000));
+        else if (k == "--search-budget" && has_value) a.search_budget = std::max(0.0, std::atof(argv[++i]));
+        else if (k == "--max-terms" && has_value) a.query_limits.max_terms = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+        else if (k == "--max-wildcards" && has_value) a.query_limits.max_wildcards = static_cast<unsigned>(std::max(0, std::atoi(argv[++i])));
         else return false;
     }
     return !a.db.empty();
@@ -122,8 +138,10 @@ int main(int argc, char** argv) {
         if (!args.web.empty()) web = std::filesystem::canonical(args.web);
         mahdar::Services services{pool, labels, web, args.cors_origins, args.max_exports};
         services.public_url = args.public_url;
-        httplib::Server server;
-        mahdar::configure_server(server, args.threads);
+        pool.set_query_limits(args.query_limits);
+        pool.set_search_budget(args.search_budget);
+        mahdar::GuardedServer server(args.limits);
+        mahdar::configure_server(server);
         mahdar::register_routes(server, services);
         errno = 0;
         int port = args.port == 0 ? server.bind_to_any_port(args.host)

@@ -10,7 +10,7 @@ namespace mahdar::test {
 TestServer::TestServer(const std::string& db_path, std::optional<std::filesystem::path> web)
     : pool_(db_path, [this](std::string_view n) { return labels_.resolve_country(n); }, word_lists()),
       services_{pool_, labels_, web ? std::optional(std::filesystem::canonical(*web)) : std::nullopt} {
-    configure_server(server_, 8);
+    configure_server(server_);
     register_routes(server_, services_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("cannot bind a test port");

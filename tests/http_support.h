@@ -2,6 +2,7 @@
 #pragma once
 
 #include "facets/labels.h"
+#include "http/guarded_server.h"
 #include "http/routes.h"
 #include "search/searcher.h"
 #include "support.h"
@@ -33,7 +34,7 @@ private:
     Labels labels_{data_};
     ContextPool pool_;
     Services services_;
-    httplib::Server server_;
+    GuardedServer server_{ServerLimits{8}};
     int port_ = -1;
     std::thread thread_;
 };

@@ -13,7 +13,7 @@ struct Row {
 };
 
 // The one table of what each failure means to a client and to a shell.
-constexpr std::array<Row, 13> table = {{
+constexpr std::array<Row, 14> table = {{
     {ErrorCode::bad_parameter, "bad_parameter", 400, 2},
     {ErrorCode::not_found, "not_found", 404, 1},
     {ErrorCode::method_not_allowed, "method_not_allowed", 405, 2},
@@ -26,6 +26,7 @@ constexpr std::array<Row, 13> table = {{
     {ErrorCode::bad_input, "bad_input", 422, 3},
     {ErrorCode::interrupted, "interrupted", 503, 130},
     {ErrorCode::overloaded, "overloaded", 503, 1},
+    {ErrorCode::request_timeout, "request_timeout", 408, 1},
     {ErrorCode::internal, "internal", 500, 1},
 }};
 

@@ -25,6 +25,7 @@ enum class ErrorCode {
     bad_input,          ///< an input file or line that cannot be read: reported and skipped
     interrupted,        ///< stopped by a signal after finishing what was in hand
     overloaded,         ///< too much of the same work running: ask again later (Retry-After)
+    request_timeout,    ///< a request not sent whole within searchd's --request-timeout
     internal,           ///< a bug or an environment failure
 };
 

@@ -50,7 +50,7 @@ json to_json(const SearchResult& r) {
     for (const auto& [f, n] : r.facets_more) more[facet_name(f)] = n;
     return {{"total", r.total}, {"page", r.page}, {"size", r.size}, {"hits", std::move(hits)},
             {"facets", std::move(facets)}, {"facets_more", std::move(more)}, {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
-            {"took_ms", r.took_ms}};
+            {"partial", r.partial}, {"took_ms", r.took_ms}};
 }
 
 json to_json(const PassageView& v) {

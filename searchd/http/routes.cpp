@@ -176,9 +176,7 @@ void set_logging(httplib::Server& server) {
 
 } // namespace
 
-void configure_server(httplib::Server& server, unsigned threads) {
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server.set_payload_max_length(1 << 20);
+void configure_server(httplib::Server& server) {
     server.set_tcp_nodelay(true); // else delayed ACKs add ~40 ms to each keep-alive answer
     // cpp-httplib's default also sets SO_REUSEPORT, which lets a second searchd bind the same
     // port and take half its connections: keep only SO_REUSEADDR (restart after TIME_WAIT).

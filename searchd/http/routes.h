@@ -32,8 +32,9 @@ struct Services {
     std::atomic<int> exports_running{0};
 };
 
-/// Sets the request thread pool, the body size limit and TCP_NODELAY.
-void configure_server(httplib::Server& server, unsigned threads);
+/// Sets TCP_NODELAY and the listening socket's options (the thread pool and the request limits
+/// are GuardedServer's).
+void configure_server(httplib::Server& server);
 
 /// Registers the API routes, the static files of the web root, JSON error answers (404, 405,
 /// 413, 500) and the request log (one line per request on stderr).

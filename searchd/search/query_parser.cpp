@@ -1,5 +1,7 @@
 #include "search/query_parser.h"
 
+#include "search/query_token.h"
+
 #include "format/schema.h"
 #include "text/normalise.h"
 #include "text/stopwords.h"
@@ -41,15 +43,6 @@ void merge(Highlight& into, const Highlight& from) {
 }
 
 } // namespace
-
-struct QueryParser::Token {
-    enum Kind { word, phrase, field, op_or, op_and, op_not } kind = word;
-    bool negated = false;
-    bool exact = false; ///< `=word`, `="…"`: the forms as written only
-    bool partial = false; ///< the last word, being typed: also a prefix (LastWord::partial)
-    std::string text;
-    std::string name; ///< field name
-};
 
 Xapian::Query adjacent_words(const std::string& first, const std::string& second, WordPairs pairs,
                              const WordLists& lists) {
@@ -317,6 +310,7 @@ Result<ParsedQuery> QueryParser::parse(std::string_view q, std::optional<Lang> o
     only_lang_ = only_lang;
     auto tokens = lex(q);
     if (!tokens) return tokens.error();
+    if (auto err = check_limits(tokens.value())) return *err;
     if (last == LastWord::partial) mark_partial(q, tokens.value());
     ParsedQuery out;
     std::vector<Clause> clauses;

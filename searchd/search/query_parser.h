@@ -46,6 +46,13 @@ enum class LastWord { complete, partial };
 /// The words a half-typed last word expands to at most: the most frequent in the index.
 inline constexpr unsigned partial_expansions = 30;
 
+/// The most a query may ask (README "Limits"): over them, a 400 bad_parameter naming the limit.
+/// Each wildcard also expands to at most the 200 most frequent words it begins.
+struct QueryLimits {
+    unsigned max_wildcards = 10; ///< word* prefixes in one query (mahdar-searchd --max-wildcards)
+    unsigned max_terms = 64;     ///< words, phrases and field:value filters in one query (--max-terms)
+};
+
 /// Maps a country name in any language ("Maroc", "المغرب") to its ISO code, or nullopt.
 using CountryResolver = std::function<std::optional<std::string>(std::string_view)>;
 
@@ -75,11 +82,13 @@ public:
     Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang,
                               LastWord last = LastWord::complete);
     void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
+    void set_limits(QueryLimits limits) { limits_ = limits; }
     WordPairs word_pairs() const { return pairs_; }
 
 private:
     struct Token;
     struct Clause;
+    std::optional<Error> check_limits(const std::vector<Token>& tokens) const;
     std::optional<Error> read_clauses(const std::vector<Token>& tokens, ParsedQuery& out,
                                       std::vector<Clause>& clauses);
     void combine(const std::vector<Clause>& clauses, ParsedQuery& out) const;
@@ -100,6 +109,7 @@ private:
     CountryResolver countries_;
     WordPairs pairs_;
     std::optional<Lang> only_lang_;
+    QueryLimits limits_;
 };
 
 

@@ -85,6 +85,8 @@ ContextPool::Lease ContextPool::acquire() {
         c->parser.set_word_pairs(word_pairs_of(c->db, lists_)); // an indexer with another stopword list turns them off
     }
     c->columns = columns_.get(c->db);
+    c->parser.set_limits(limits_);
+    c->search_budget = search_budget_;
     return Lease(*this, std::move(c));
 }
 
@@ -204,6 +206,14 @@ std::optional<DocBits> count_with_bits(Context& c, const SearchRequest& r, const
     return all;
 }
 
+// Asked to check every document, the matcher gives exact bounds unless its time limit stopped
+// it; collapsed, the bounds differ anyway, and only the time spent tells.
+bool counted_partly(const Xapian::MSet& mset, const Context& c, bool collapsed, Clock::time_point start) {
+    if (c.search_budget <= 0) return false;
+    if (collapsed) return std::chrono::duration<double>(Clock::now() - start).count() >= c.search_budget;
+    return mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+}
+
 // Counts the facets whose own filter is active, each over the match without that filter.
 void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels, SearchResult& out) {
     Xapian::doccount all = c.db.get_doccount();
@@ -212,10 +222,13 @@ void count_own_filtered(Context& c, const SearchRequest& r, const Labels& labels
         Xapian::Enquire e(c.db);
         e.set_query(full_query(c.db, r, f));
         e.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no ranking (~40% faster)
+        e.set_time_limit(c.search_budget);
         std::vector<Facet> counted = counted_with(f);
         FacetCounter counter(counted, c.columns);
         counter.attach(e);
+        auto start = Clock::now();
         Xapian::MSet mset = e.get_mset(0, 0, all);
+        out.partial |= counted_partly(mset, c, false, start);
         for (Facet g : counted) out.facets.emplace_back(g, listed(counter, g, labels, r.ui, mset.get_matches_estimated()));
     }
 }
@@ -294,8 +307,11 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         std::vector<Facet> free_facets = unfiltered_facets(r);
         FacetCounter counter(free_facets, c.columns);
         counter.attach(e);
+        e.set_time_limit(c.search_budget);
+        auto matched = Clock::now();
         Xapian::MSet mset = e.get_mset(first, size, c.db.get_doccount());
         out.total = mset.get_matches_estimated();
+        out.partial |= counted_partly(mset, c, r.collapse == Collapse::doc, matched);
         for (Facet f : free_facets) out.facets.emplace_back(f, listed(counter, f, labels, r.ui, out.total));
         count_own_filtered(c, r, labels, out);
         page = hits_of(mset);

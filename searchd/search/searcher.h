@@ -30,6 +30,9 @@ struct Context {
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
     std::string uuid; ///< of db when opened
+    /// Seconds Xapian's matcher may spend counting a search's matches (0: no limit); past it,
+    /// it stops counting and the answer is marked partial.
+    double search_budget = 2.0;
     Context(const std::string& path, CountryResolver countries, const WordLists& lists);
 };
 
@@ -62,6 +65,10 @@ public:
     };
 
     Lease acquire();
+    /// The limits every Context's parser applies; set before serving.
+    void set_query_limits(QueryLimits limits) { limits_ = limits; }
+    /// Context::search_budget of every Context; set before serving.
+    void set_search_budget(double seconds) { search_budget_ = seconds; }
 
 private:
     void give_back(std::unique_ptr<Context> c);
@@ -71,6 +78,8 @@ private:
     FacetColumnsCache columns_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Context>> idle_;
+    QueryLimits limits_;
+    double search_budget_ = 2.0;
 };
 
 struct Hit {
@@ -86,6 +95,8 @@ struct SearchResult {
     std::vector<std::pair<Facet, std::vector<FacetValue>>> facets;
     std::vector<std::pair<Facet, std::size_t>> facets_more; ///< values left out by facet_limit/prefix
     std::optional<std::string> suggestion;
+    /// The matcher ran out of Context::search_budget: total and facet counts are estimates.
+    bool partial = false;
     double took_ms = 0;
 };
 
