@@ -8,9 +8,13 @@ has one tokenizer per table and only one stemmer (Porter, English): `fts_en` is
 `porter unicode61 remove_diacritics 2`, `fts_fr` and `fts_ar` plain `unicode61 remove_diacritics 2`
 (Porter on French would strip English suffixes from French words; FTS5 has no French or Arabic
 stemmer, so those two match word forms as written, case and Latin accents folded). Like Sphinx's
-distributed index, a query runs against the three tables and merges the hits by bm25(). What FTS5
-cannot do here: no French or Arabic stemming, no Arabic letter folding (alef/hamza forms, ta
-marbuta), harakat are not token characters (unicode61 only folds Latin diacritics), no spelling
+distributed index, a query runs against the three tables and merges the hits by bm25().
+
+Arabic: unicode61 treats harakat (category Mn) as separators (كَتَبَ becomes ك ت ب) and does not
+fold alef/hamza forms, so the Arabic text and every query are folded in Python before FTS5 sees
+them, as Sphinx's charset_table and ignore_chars do (`AR_FOLD`: harakat, superscript alef and
+tatweel removed; أ إ آ ٱ → ا, ة → ه, ى → ي); Arabic snippets show the folded text. What FTS5
+cannot do here: no French or Arabic stemming (so no clitic handling either), no spelling
 suggestions. The rowid of a passage is its position in the data set + 1, as Sphinx's document id.
 
 Attributes in ordinary tables: `passages` (id, pid = the passage's own id, doc, lang, speaker, date
@@ -46,6 +50,8 @@ TOKENIZE = {"en": "porter unicode61 remove_diacritics 2",
             "fr": "unicode61 remove_diacritics 2",
             "ar": "unicode61 remove_diacritics 2"}
 SNIPPET_TOKENS = 11  # Sphinx's CALL SNIPPETS around = 5: five words either side of a hit word
+AR_FOLD = str.maketrans({**{chr(c): None for c in (*range(0x064B, 0x0653), 0x0670, 0x0640)},
+                        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 BULK_PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
                 "cache_size = -262144", "temp_store = MEMORY")
 # Readers: the OS page cache shared by all client processes (mmap), a private cache of 64 MB.
@@ -102,7 +108,7 @@ def build(data_dir, db):
                            date // 10000 if date else None, date // 100 if date else None))
         batch["c"] += [(n, c) for c in set(p.get("countries", []))]
         batch["o"] += [(n, int(o)) for o in set(p.get("objectives", []))]
-        batch[p["lang"]].append((n, p["text"]))
+        batch[p["lang"]].append((n, p["text"].translate(AR_FOLD) if p["lang"] == "ar" else p["text"]))
         if n % 10000 == 0:
             flush()
     flush()
@@ -126,7 +132,7 @@ def connect_readonly(db):
 # ---- the query side ----------------------------------------------------------------------------
 def match_expr(words, kind):
     """FTS5 MATCH text: every word a quoted string (AND-ed), a phrase one quoted string."""
-    quoted = lambda s: '"' + s.replace('"', '""') + '"'
+    quoted = lambda s: '"' + s.translate(AR_FOLD).replace('"', '""') + '"'
     if kind == "phrase":
         return quoted(" ".join(words).lower())
     return " ".join(quoted(w.lower()) for w in words)
