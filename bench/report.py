@@ -200,11 +200,11 @@ def plot(rows, sizes, path):
           title="Indexing rate")
     a.legend()
     for s in ENGINES:
-        for key, style in (("p50_ms", "-"), ("p99_ms", ":")):
+        for key, style, mark in (("p50_ms", "-", "o"), ("p99_ms", ":", "s")):
             pts = [(n, rows[n][s]["query"]["latency"][key]) for n in sizes
                    if rows[n][s]["query"] and rows[n][s]["query"]["latency"][key] is not None]
             if pts:
-                b.plot(*zip(*pts), marker="o", linestyle=style, color=colours[s], label=f"{s} {key[:3]}")
+                b.plot(*zip(*pts), marker=mark, linestyle=style, color=colours[s], label=f"{s} {key[:3]}")
     b.set(xscale="log", yscale="log", xlabel="passages (N)", ylabel="ms (1 client)",
           title="Faceted query latency, 10 hits + snippets")
     b.legend()
@@ -231,6 +231,42 @@ def plot(rows, sizes, path):
     return True
 
 
+def engines_plot(rows, sizes, clients, path):
+    """The three engines side by side at each N: bars of the engines table's figures."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    top = max(clients) if clients else None
+    colours = {"mahdar": "tab:blue", "sphinx": "tab:orange", "fts5": "tab:green"}
+    panels = [("indexing wall s", lambda ix, q: ix.get("wall_s")),
+              ("index MB on disk", lambda ix, q: ix["index_bytes"] / 1048576 if ix else None),
+              ("p50 ms, 1 client", lambda ix, q: q.get("latency", {}).get("p50_ms")),
+              ("p99 ms, 1 client", lambda ix, q: q.get("latency", {}).get("p99_ms")),
+              (f"q/s @{top} clients", lambda ix, q: {t["clients"]: t["qps"] for t in q.get("throughput", [])}.get(top))]
+    fig, axes = plt.subplots(1, len(panels), figsize=(15, 3.8))
+    width = 0.8 / len(ENGINES)
+    for ax, (title, get) in zip(axes, panels):
+        for k, s in enumerate(ENGINES):
+            xs, ys = [], []
+            for i, n in enumerate(sizes):
+                v = get(rows[n][s]["index"] or {}, rows[n][s]["query"] or {})
+                if v is not None:
+                    xs.append(i + (k - 1) * width)
+                    ys.append(v)
+            ax.bar(xs, ys, width, color=colours[s], label=s)
+        ax.set_xticks(range(len(sizes)), [f"{n:,}" for n in sizes])
+        ax.set(title=title, xlabel="passages (N)")
+        ax.grid(True, axis="y", alpha=0.3)
+    axes[0].legend()
+    fig.suptitle("mahdar, Sphinx 2.2, SQLite FTS5: same data, same query mix, same machine (2 cores, shared)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
@@ -252,6 +288,8 @@ def main():
     png = f"{args.run_id}.png"
     os.makedirs(args.results, exist_ok=True)
     has_plot = plot(rows, args.sizes, os.path.join(args.results, png))
+    engines_png = f"{args.run_id}-engines.png"
+    has_engines_plot = engines_plot(rows, args.sizes, clients, os.path.join(args.results, engines_png))
     md = [f"# Benchmark {args.run_id}", "",
           f"Machine: {machine()}. mahdar revision {args.revision or revision(repo)}. "
           f"Sphinx 2.2.11 (Debian sphinxsearch), SQLite {sqlite3.sqlite_version} FTS5 (in the client processes). One run of `bench/run --sizes \"{' '.join(map(str, args.sizes))}\"`; "
@@ -260,6 +298,7 @@ def main():
           "## Querying (faceted, 10 hits with snippets; latency with 1 client)", "",
           *query_table(rows, args.sizes, clients), "",
           "## Three engines (issue 20): ratios to mahdar in the same run", "", *engines_table(rows, args.sizes, clients), "",
+          *([f"![the three engines side by side]({engines_png})", ""] if has_engines_plot else []),
           "## Do they answer alike? (`agree.py`)", "", *agreement_lines(rows, args.sizes), "",
           "## Growth (each step is the ratio to the previous N)", "", *growth_table(rows, args.sizes), ""]
     if has_plot:
