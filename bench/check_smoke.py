@@ -3,8 +3,8 @@
 
     bench/check_smoke.py RESULTS.md
 
-Indexing rows for mahdar, sphinx and floor, with mahdar's re-index column; query rows for mahdar
-and sphinx with latencies and throughput, and no errors. Asserts presence, never timings.
+Indexing rows for mahdar, sphinx, fts5 and floor, with mahdar's re-index column; query rows for
+mahdar, sphinx and fts5 with latencies and throughput, and no errors. Asserts presence, never timings.
 """
 import re
 import sys
@@ -38,14 +38,14 @@ def main():
         text = f.read()
     problems = []
     index = table(text, "## Indexing")
-    for s in ("mahdar", "sphinx", "floor"):
+    for s in ("mahdar", "sphinx", "fts5", "floor"):
         check(index, s, ("wall s", "passages/s", "peak RSS MB", "index MB"), problems)
     check(index, "mahdar", ("re-index 1 changed report, s",), problems)
     query = table(text, "## Querying")
     throughput = [c for c in (query[0] if query else {}) if c.startswith("q/s @")]
     if not throughput:
         problems.append("no throughput columns")
-    for s in ("mahdar", "sphinx"):
+    for s in ("mahdar", "sphinx", "fts5"):
         check(query, s, ("p50 ms", "p99 ms", "errors", *throughput), problems)
         errors = next((r["errors"] for r in query if r.get("system") == s), "0")
         if errors.isdigit() and errors != "0":
@@ -53,7 +53,7 @@ def main():
     for p in problems:
         print(f"check_smoke: {path}: {p}")
     if not problems:
-        print(f"check_smoke: {path}: mahdar, sphinx and floor all have their figures")
+        print(f"check_smoke: {path}: mahdar, sphinx, fts5 and floor all have their figures")
     return 1 if problems else 0
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The fixed, seeded query mix: each query as a mahdar /api/search URL and as SphinxQL.
+"""The fixed, seeded query mix: each query as a mahdar /api/search URL, as SphinxQL and as FTS5 SQL.
 
     bench/queries.py DATA_DIR OUT.jsonl [--count 300] [--seed 11]
 
@@ -18,6 +18,9 @@ Sphinx side, per query:
      multi-select facet counts mahdar gives: a field's counts ignore its own filter); SHOW META.
   2. CALL SNIPPETS on the texts of the hits (one call per language among the hits, with that
      language's index so its stemmer applies), as mahdar builds a snippet for each hit.
+
+SQLite FTS5 side (`fts5.statements`, documented in fts5.py): one SQL statement for the 10 hits
+with snippet() and one for the total and the six facets (GROUP BY counts, multi-select as above).
 """
 import argparse
 import glob
@@ -29,6 +32,7 @@ import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fts5  # noqa: E402
 import sphinx  # noqa: E402
 
 PREFIX = 10000
@@ -193,6 +197,7 @@ def main():
                 "url": mahdar_url(words, kind, filters),
                 "sphinx": sphinx_batch(words, kind, filters, countries),
                 "snippet_query": " ".join(words).lower(),
+                "fts5": fts5.statements(words, kind, filters),
             }, ensure_ascii=False) + "\n")
             written += 1
     print(f"queries: {written} -> {args.out}")
