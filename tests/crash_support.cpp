@@ -58,7 +58,8 @@ std::string passages_jsonl(const std::string& prefix, std::size_t passages, int 
     for (std::size_t i = 0; i < passages; ++i) {
         std::size_t doc = i / passages_per_document;
         out << "{\"doc_id\": \"" << prefix << '-' << doc << "\", \"doc_title\": \"Statements " << prefix << ' ' << doc
-            << "\", \"lang\": \"en\", \"date\": \"2024-03-1" << version % 10 << "\", \"para\": " << i % passages_per_document + 1
+            << "\", \"lang\": \"en\", \"date\": \"2024-03-1" << version % 10
+            << "\", \"para\": " << i % passages_per_document + 1
             << ", \"text\": \"In version " << version << ", passage " << i << " of " << prefix
             << ", the delegation said that " << topics[(i + static_cast<std::size_t>(version)) % 5]
             << " remained a priority for the region.\"}\n";

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 using namespace mahdar;
 namespace fs = std::filesystem;
@@ -18,10 +19,11 @@ namespace {
 
 // The last non-empty line of `text`.
 std::string last_line(const std::string& text) {
-    auto end = text.find_last_not_of('\n');
-    if (end == std::string::npos) return {};
-    auto start = text.rfind('\n', end);
-    return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+    std::istringstream in(text);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty()) last = line;
+    return last;
 }
 
 void check_disk_full_message(const std::string& output, const fs::path& db) {
