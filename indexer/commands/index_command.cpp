@@ -156,6 +156,10 @@ int index_command(int argc, char** argv) {
         std::cerr << usage;
         return exit_status(ErrorCode::bad_parameter);
     }
+    // Xapian's own knob for how often to commit, which used to split large files: now the
+    // commits between files follow it (IndexOptions::commit_every)
+    if (const char* every = std::getenv("XAPIAN_FLUSH_THRESHOLD"); every && std::atol(every) > 0)
+        args.options.commit_every = static_cast<std::size_t>(std::atol(every));
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     return reporting_errors("mahdar-indexer", [&] {
@@ -184,7 +188,7 @@ int index_command(int argc, char** argv) {
             return exit_status(ErrorCode::internal);
         }
         return r.problems.empty() ? 0 : exit_status(ErrorCode::bad_input);
-    });
+    }, args.db);
 }
 
 } // namespace mahdar

@@ -71,7 +71,7 @@ int remove_command(int argc, char** argv) {
                 std::cout << "note: " << r.target << " is still there: the next run over its folder indexes it again\n";
         }
         return all_found ? 0 : exit_status(ErrorCode::not_found);
-    });
+    }, db);
 }
 
 } // namespace mahdar

@@ -12,10 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <fcntl.h>
 #include <map>
-#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mahdar {
 namespace fs = std::filesystem;
@@ -23,14 +25,25 @@ using json = nlohmann::json;
 
 namespace {
 
+// Reads a regular file whole. A FIFO, socket or device (a sidecar too) is refused by its name's
+// stat() without being opened: opening a FIFO blocks until a writer comes, reading a device
+// may never end. One swapped in after that look is opened without blocking and refused.
 bool read_file(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return false;
-    out = ss.str();
-    return true;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return false;
+    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    std::string bytes;
+    char buf[65536];
+    for (ssize_t n; ok && (n = ::read(fd, buf, sizeof buf)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) ok = false;
+        else bytes.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    if (ok) out = std::move(bytes);
+    return ok;
 }
 
 bool is_sidecar(const fs::path& p) {

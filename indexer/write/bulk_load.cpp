@@ -146,6 +146,11 @@ void swap_into_place(const std::string& built, const std::string& path) {
 
 } // namespace
 
+void IndexWriter::Impl::remove_stale_bulk_dir() {
+    std::error_code ec;
+    fs::remove_all(bulk_dir_for(path), ec);
+}
+
 bool IndexWriter::Impl::bulk_wanted(const std::vector<fs::path>& files, const IndexOptions& options,
                                     unsigned threads) {
     if (options.bulk == Bulk::never || files.empty() || db.get_doccount() != 0) return false;
@@ -200,7 +205,8 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
     }
     for (auto& t : running) t.join();
     if (lanes.error()) {
-        fs::remove_all(dir);
+        std::error_code ec;
+        fs::remove_all(dir, ec);
         std::rethrow_exception(lanes.error());
     }
     tell(options, IndexEvent::compacting, report, files.size());
@@ -212,7 +218,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
     // The new index is finished (compacted, speakers unified, committed) before it is put in
     // place, and the empty one keeps its write lock until then.
     const std::string built = (dir / "index").string();
-    {
+    try {
         Xapian::Database all;
         for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
         all.compact(built);
@@ -222,6 +228,10 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         unify_speakers(index, extractor.speakers().name_rules());
         link_speaker_scripts(index);
         index.commit();
+    } catch (...) { // a full disk, say: the shards go now, not at the next run
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+        throw;
     }
     db.close();
     swap_into_place(built, path);

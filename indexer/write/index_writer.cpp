@@ -120,13 +120,59 @@ std::optional<std::vector<AnalysisJob>> IndexWriter::Impl::prepare(const fs::pat
         skip_file(report, file, claim.refusal, options, files_done);
         return std::nullopt;
     }
-    for (const auto& [doc_id, owner] : claim.vanished) release_doc(owner, doc_id);
-    if (!record.empty()) remove_file(key);
-    pending.push_back({key, file.string(), file_record(src), 0, false, bytes_per_passage(src)});
+    pending.push_back({key, file.string(), file_record(src), 0, false, bytes_per_passage(src), !record.empty(),
+                       std::move(claim.vanished), false});
     sources.add(key, file.string());
     auto jobs = jobs_for(src, source_term(key), options.job_passages);
     pending.back().jobs_left = jobs.size();
     return jobs;
+}
+
+void IndexWriter::Impl::begin_file(PendingFile& file) {
+    db.begin_transaction(false); // no commit before: the files before it are committed with it, or later
+    file.started = true;
+    for (const auto& [doc_id, owner] : file.vanished) release_doc(owner, doc_id);
+    if (file.replaces) {
+        changed_since_commit += db.get_termfreq(source_term(file.key));
+        remove_file(file.key);
+    }
+}
+
+void IndexWriter::Impl::end_file(PendingFile& file) {
+    if (file.refused) file.record.content_hash.clear();
+    write_file_record(db, file.key, file.record);
+    db.commit_transaction();
+    pending.pop_front();
+    // between files only: a commit every so many passages keeps what a long run has done
+    if (changed_since_commit >= commit_every) {
+        db.commit();
+        changed_since_commit = 0;
+    }
+}
+
+void IndexWriter::Impl::write(BuiltJob&& built, IndexReport& report) {
+    if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
+    PendingFile& file = pending.front();
+    if (!file.started) begin_file(file);
+    const std::string xf = source_term(file.key);
+    for (auto& [id_term, doc] : built.passages) {
+        if (std::string theirs = other_source(db, id_term, xf); !theirs.empty()) {
+            FilesBySource::File holder = sources.find(db, theirs);
+            if (holds_id(holder)) {
+                report.problems.push_back(
+                    id_refusal(file.shown, id_of_term(id_term), holder.known ? holder.path : "another file"));
+                file.refused = true;
+                continue;
+            }
+        }
+        db.replace_document(id_term, doc);
+        ++report.passages;
+        ++changed_since_commit;
+    }
+    report.bytes_done += file.bytes_per_passage * static_cast<double>(built.passages.size());
+    for (const auto& record : built.doc_records) write_document_record(db, record);
+    for (const auto& [word, count] : built.words) db.add_spelling(word, count);
+    if (--file.jobs_left == 0) end_file(file);
 }
 
 IndexWriter::IndexWriter(const std::string& db_path, const WordLists& lists)
@@ -152,6 +198,8 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     auto last_shown = start;
     auto elapsed = [&start] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    impl_->remove_stale_bulk_dir();
+    impl_->commit_every = std::max<std::size_t>(1, options.commit_every);
     if (impl_->bulk_wanted(files, options, threads)) {
         impl_->bulk_load(files, options, threads, stop, report);
         report.seconds = elapsed();
@@ -178,18 +226,24 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
                 drain(false);
                 tell_progress(i);
             }
-            report.bytes += fs::file_size(files[i]);
+            std::error_code ec;
+            auto size = fs::file_size(files[i], ec); // the file may have gone since it was read
+            report.bytes += ec ? 0 : size;
             ++report.files_indexed;
             tell(options, IndexEvent::indexed, report, i + 1, files[i]);
         }
         tell_progress(i + 1);
     }
     drain(true);
+    // pruning and the speaker passes change many files' passages: one transaction, so no
+    // commit falls in their middle
+    impl_->db.begin_transaction(false);
     if (options.prune == Prune::yes && !stop) impl_->prune(report, options, files.size());
     if (report.files_indexed + report.files_pruned > 0) {
         unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(impl_->db);
     }
+    impl_->db.commit_transaction();
     impl_->db.commit();
     report.seconds = elapsed();
     return report;

@@ -43,6 +43,10 @@ struct IndexOptions {
     Bulk bulk = Bulk::automatic;
     std::uintmax_t bulk_min_bytes = 8u << 20;
     bool ocr = false;                ///< OCR scanned PDF pages (ingest/readers.h)
+    /// Between two files, the index is committed once this many passages were written or
+    /// removed since the last commit (and at the end); never within a file. The indexer
+    /// takes XAPIAN_FLUSH_THRESHOLD when it is set, as Xapian's own automatic commits did.
+    std::size_t commit_every = 10000;
 };
 
 /// What one run did. `problems` holds one line per skipped file or line ("path: reason");
@@ -75,8 +79,11 @@ struct Removal {
 /// unchanged since the last run is not touched; a changed file's passages are replaced. A file
 /// giving a document id that another file has — one before it in `files`, or one an earlier run
 /// indexed that still exists — is skipped and reported, on both paths alike. The
-/// database is committed once, at the end of index() — or when `stop` becomes true, after the
-/// file in hand — so an interrupted run leaves the last committed revision intact.
+/// database is committed at the end of index() — or when `stop` becomes true, after the file in
+/// hand — and between files every IndexOptions::commit_every passages. A file's passages are
+/// replaced in one commit: a reader sees its old version or its new one, never part of each,
+/// and a killed run leaves every file as the last commit had it (old or new, whole). Pruning
+/// and the speaker passes at the end are one commit too.
 /// Not thread-safe: one writer per database (Xapian's own lock enforces it across processes).
 class IndexWriter {
 public:

@@ -147,46 +147,34 @@ struct IndexWriter::Impl {
     }
 
     // A file's record is stored once all of its jobs are written, so an interrupted run never
-    // marks a half-written file as done.
+    // marks a half-written file as done. What the index held of the file (and the documents it
+    // takes over from vanished files) goes when its first job is written, in the transaction
+    // that adds its passages: Xapian commits nothing inside a transaction, so the file is
+    // replaced in one commit, however many passages it has, and files are written one after
+    // the other (results come back in submission order), so no other file's half is in it.
     struct PendingFile {
         std::string key, shown;
         FileRecord record;
         std::size_t jobs_left;
         bool refused = false; ///< a passage was refused its id: the file is read again next run
         double bytes_per_passage = 0;
+        bool replaces = false; ///< the index holds an earlier version of the file
+        std::vector<std::pair<std::string, std::string>> vanished; ///< DocOwners::Claim::vanished
+        bool started = false;  ///< its transaction is open
     };
     std::deque<PendingFile> pending;
     FilesBySource sources; ///< who holds a passage id asked for twice
+    std::size_t commit_every = 10000; ///< IndexOptions::commit_every, of the run in hand
+    std::size_t changed_since_commit = 0; ///< passages written or removed since the last commit
 
-    void write(BuiltJob&& built, IndexReport& report) {
-        if (!built.error.empty()) throw std::runtime_error("analysis failed: " + built.error);
-        const std::string xf = source_term(pending.front().key);
-        for (auto& [id_term, doc] : built.passages) {
-            if (std::string theirs = other_source(db, id_term, xf); !theirs.empty()) {
-                FilesBySource::File holder = sources.find(db, theirs);
-                if (holds_id(holder)) {
-                    report.problems.push_back(id_refusal(pending.front().shown, id_of_term(id_term),
-                                                         holder.known ? holder.path : "another file"));
-                    pending.front().refused = true;
-                    continue;
-                }
-            }
-            db.replace_document(id_term, doc);
-            ++report.passages;
-        }
-        report.bytes_done += pending.front().bytes_per_passage * static_cast<double>(built.passages.size());
-        for (const auto& record : built.doc_records) write_document_record(db, record);
-        for (const auto& [word, count] : built.words) db.add_spelling(word, count);
-        PendingFile& file = pending.front();
-        if (--file.jobs_left == 0) {
-            if (file.refused) file.record.content_hash.clear();
-            write_file_record(db, file.key, file.record);
-            pending.pop_front();
-        }
-    }
+    /// Writes one job's output: the first job of a file opens the file's transaction (removing
+    /// its earlier version), the last stores its record and closes it.
+    void write(BuiltJob&& built, IndexReport& report);
+    void begin_file(PendingFile& file);
+    void end_file(PendingFile& file);
 
     /// Reads one file for the incremental path and counts it if it is skipped, refused or
-    /// unchanged (nullopt); else removes what the index held of it and returns its jobs.
+    /// unchanged (nullopt); else queues it (PendingFile, nothing written yet) and returns its jobs.
     std::optional<std::vector<AnalysisJob>> prepare(const std::filesystem::path& file, const IndexOptions& options,
                                                     DocOwners& owners, IndexReport& report, std::size_t files_done);
 
@@ -194,6 +182,10 @@ struct IndexWriter::Impl {
     /// document go, and its record lists neither the document nor a content hash (so the file,
     /// should it come back, is read again, and refused while another file has the id).
     void release_doc(const std::string& key, const std::string& doc_id);
+
+    /// Removes "<db>.bulk/" if a killed bulk load left it (the caller holds the index's lock,
+    /// so no bulk load of this index is running).
+    void remove_stale_bulk_dir();
 
     /// True when this run may take the bulk path: an empty index and enough to load.
     bool bulk_wanted(const std::vector<std::filesystem::path>& files, const IndexOptions& options, unsigned threads);

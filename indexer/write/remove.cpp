@@ -47,6 +47,7 @@ std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& doc
 std::vector<Removal> IndexWriter::remove(const std::vector<std::string>& targets) {
     Xapian::WritableDatabase& db = impl_->db;
     std::vector<Removal> out;
+    db.begin_transaction(false); // all targets and the speaker passes in one commit
     for (const auto& target : targets) {
         Removal r{target, {}, 0, false};
         if (read_document_record(db, target)) {
@@ -71,6 +72,7 @@ std::vector<Removal> IndexWriter::remove(const std::vector<std::string>& targets
         unify_speakers(db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(db);
     }
+    db.commit_transaction();
     db.commit();
     return out;
 }
