@@ -2,6 +2,7 @@
 #pragma once
 
 #include "facets/labels.h"
+#include "http/metrics.h"
 #include "search/searcher.h"
 
 #include <atomic>
@@ -30,13 +31,15 @@ struct Services {
     /// for the absolute links of Atom feeds; "": http:// and the request's Host header.
     std::string public_url = {};
     std::atomic<int> exports_running{0};
+    Metrics metrics{}; ///< what the request log records, served at /metrics
 };
 
 /// Sets the request thread pool, the body size limit and TCP_NODELAY.
 void configure_server(httplib::Server& server, unsigned threads);
 
 /// Registers the API routes, the static files of the web root, JSON error answers (404, 405,
-/// 413, 500) and the request log (one line per request on stderr).
+/// 413, 500), the security headers, GET /metrics and the request log (one line per request on
+/// stderr, access_log.h).
 void register_routes(httplib::Server& server, Services& services);
 
 } // namespace mahdar

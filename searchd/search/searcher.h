@@ -13,6 +13,7 @@
 #include "search/query_parser.h"
 #include "search/search_request.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,12 @@
 
 namespace mahdar {
 
+/// How often request Contexts re-opened their database, for /metrics. Thread-safe (atomics).
+struct ReopenCounts {
+    std::atomic<unsigned long long> new_revision{0}; ///< a check found a revision the indexer committed
+    std::atomic<unsigned long long> retries{0};      ///< with_reopen read again after the revision went away
+};
+
 struct Context {
     Xapian::Database db;
     Analyzer analyzer;
@@ -30,6 +37,7 @@ struct Context {
     std::shared_ptr<const FacetColumns> columns; ///< for db's revision, or nullptr
     bool key_sort; ///< db sorts by a KeyMaker (not through remote shards)
     std::string uuid; ///< of db when opened
+    ReopenCounts* reopens = nullptr; ///< the pool's, while leased; counted by with_reopen
     Context(const std::string& path, CountryResolver countries, const WordLists& lists);
 };
 
@@ -63,6 +71,9 @@ public:
 
     Lease acquire();
 
+    const std::string& path() const { return path_; }
+    const ReopenCounts& reopens() const { return reopens_; }
+
 private:
     void give_back(std::unique_ptr<Context> c);
     std::string path_;
@@ -71,6 +82,7 @@ private:
     FacetColumnsCache columns_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Context>> idle_;
+    ReopenCounts reopens_;
 };
 
 struct Hit {
@@ -117,6 +129,7 @@ auto with_reopen(Context& c, F&& f) {
             if (attempt == 3) throw;
             c.db.reopen();
             c.columns.reset(); // they were for the old revision
+            if (c.reopens) ++c.reopens->retries;
         } catch (const Xapian::DatabaseError& e) {
             // "EOF reading block" (issue 18): a block the writer freed and reused under a
             // reader two commits behind. Read at the newest revision again; any other database
@@ -124,6 +137,7 @@ auto with_reopen(Context& c, F&& f) {
             if (attempt == 3 || e.get_msg().find("EOF reading block") == std::string::npos) throw;
             c.db.reopen();
             c.columns.reset();
+            if (c.reopens) ++c.reopens->retries;
         }
     }
 }
