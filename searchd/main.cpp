@@ -80,11 +80,15 @@ bool parse_args(int argc, char** argv, Args& a) {
     return !a.db.empty();
 }
 
-// SIGINT/SIGTERM are blocked in every thread and taken here: stop accepting, let in-flight
-// requests finish (the thread pool drains), and main returns 0.
-void stop_on_signal(httplib::Server& server, sigset_t signals) {
+// SIGINT/SIGTERM are blocked in every thread and taken here: new requests get a 503, those under
+// way finish (a streamed export to its last byte, for up to a minute: systemd waits 90 s), then
+// the server stops and main returns 0.
+void stop_on_signal(httplib::Server& server, mahdar::RequestGate& gate, sigset_t signals) {
     int sig = 0;
     sigwait(&signals, &sig);
+    mahdar::log_line(mahdar::LogLevel::info, "mahdar-searchd: stopping; finishing the requests under way");
+    if (int left = gate.drain(std::chrono::seconds(60)))
+        mahdar::log_line(mahdar::LogLevel::warn, "mahdar-searchd: " + std::to_string(left) + " requests cut short");
     server.stop();
 }
 
@@ -147,7 +151,7 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         mahdar::log_line(mahdar::LogLevel::info, mahdar::version_line("mahdar-searchd") + " listening on http://" +
                                                      args.host + ":" + std::to_string(port));
-        std::thread signal_thread(stop_on_signal, std::ref(server), signals);
+        std::thread signal_thread(stop_on_signal, std::ref(server), std::ref(services.gate), signals);
         server.listen_after_bind();
         signal_thread.join();
         mahdar::log_line(mahdar::LogLevel::info, "mahdar-searchd: stopped");

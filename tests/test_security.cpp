@@ -132,7 +132,7 @@ TEST_CASE("The original-document route serves indexed originals and nothing else
     fs::remove(in / "minutes.md");
     fs::create_symlink(tmp / "secret.txt", in / "minutes.md");
     std::string secret = test::url_encode((tmp / "secret.txt").string());
-    for (std::string path : {"/api/original/minutes", "/api/original/../secret.txt", "/api/original/%2e%2e/secret.txt",
+    for (std::string path : std::vector<std::string>{"/api/original/minutes", "/api/original/../secret.txt", "/api/original/%2e%2e/secret.txt",
                              "/api/original/%2E%2E%2Fsecret.txt", "/api/original/..%2fsecret.txt",
                              "/api/original/review/../../secret.txt", "/api/original/review%2F..%2F..%2Fsecret.txt",
                              "/api/original//etc/passwd", "/api/original/%2Fetc%2Fpasswd", "/api/original/" + secret,

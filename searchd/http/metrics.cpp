@@ -34,12 +34,18 @@ std::string api_route(std::string_view path) {
 
 void append(std::string& out, const char* format, ...) __attribute__((format(printf, 2, 3)));
 void append(std::string& out, const char* format, ...) {
-    char line[512];
-    va_list args;
+    va_list args, again;
     va_start(args, format);
-    int n = std::vsnprintf(line, sizeof line, format, args);
+    va_copy(again, args);
+    int n = std::vsnprintf(nullptr, 0, format, args);
     va_end(args);
-    if (n > 0) out.append(line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
+    if (n > 0) {
+        std::size_t at = out.size();
+        out.resize(at + static_cast<std::size_t>(n) + 1);
+        std::vsnprintf(out.data() + at, static_cast<std::size_t>(n) + 1, format, again);
+        out.pop_back(); // vsnprintf's '\0'
+    }
+    va_end(again);
 }
 
 } // namespace

@@ -19,6 +19,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdint>
 #include <utility>
 #include <regex>
 #include <cstdio>
@@ -175,10 +176,20 @@ std::chrono::steady_clock::time_point& request_start() {
 }
 
 void set_logging(httplib::Server& server, Services& s) {
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
         request_start() = std::chrono::steady_clock::now();
         res.set_header("X-Request-Id", request_id_for(req));
         set_security_headers(req.path, res);
+        auto token = s.gate.enter();
+        if (!token) { // stopping: a proxy or client tries again (another instance, or this one restarted)
+            res.set_header("Connection", "close");
+            res.set_header("Retry-After", "5");
+            send_error(res, {ErrorCode::overloaded, "the server is stopping: ask again in a few seconds"});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // The Request lives until its answer's last byte is sent or its client has gone, on every
+        // path: it holds the token. (`progress` is a client-side field the server never calls.)
+        const_cast<httplib::Request&>(req).progress = [token](std::uint64_t, std::uint64_t) { return true; };
         // Debian's cpp-httplib compresses text answers with brotli when asked, which cost
         // 29 ms against 4 ms for a 7 KB script: gzip only (conventions.h).
         limit_compression(const_cast<httplib::Request&>(req));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "facets/labels.h"
+#include "http/drain.h"
 #include "http/metrics.h"
 #include "search/searcher.h"
 
@@ -32,6 +33,7 @@ struct Services {
     std::string public_url = {};
     std::atomic<int> exports_running{0};
     Metrics metrics{}; ///< what the request log records, served at /metrics
+    RequestGate gate{}; ///< requests under way; drained on SIGTERM (main.cpp)
 };
 
 /// Sets the request thread pool, the body size limit and TCP_NODELAY.
