@@ -30,8 +30,8 @@ constexpr const char* usage =
     "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n"
     "  --public-url URL  the address readers reach the page at (https://mahdar.example.org, behind a\n"
     "            reverse proxy): the links of Atom feeds; default http:// and the request's Host\n"
-    "Logs one line per request on stderr; GET /metrics for Prometheus. SIGTERM: stops accepting,\n"
-    "finishes the requests under way, exits 0. Exit status: 0 stopped, 1 internal error, 2 usage,\n"
+    "Logs one line per request on stderr; GET /metrics for Prometheus. SIGTERM: new requests get\n"
+    "503, those under way finish (up to 60 s), exits 0. Exit status: 0 stopped, 1 internal error, 2 usage,\n"
     "3 index unusable, 4 web folder unusable, 5 cannot listen (README \"mahdar-searchd\").\n";
 
 struct Args {

@@ -202,7 +202,7 @@ TEST_CASE("SIGTERM makes searchd refuse new requests (503), finish an export und
     CHECK(log.find("cut short") == std::string::npos);
 }
 
-TEST_CASE("Each request is one log line: time, level, request id, route, status, duration, size; never its query", "[operations][searchd]") {
+TEST_CASE("Each request is one log line with time, level, request id, route, status, duration and size, never its query", "[operations][searchd]") {
     test::TempDir tmp;
     std::string db = (tmp / "db").string();
     REQUIRE(test::run_indexer("--quiet --db " + db + " " + (test::fixtures() / "search").string()).status == 0);

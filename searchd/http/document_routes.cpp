@@ -64,7 +64,6 @@ void handle_original(Services& s, const httplib::Request& req, httplib::Response
     auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
     if (ec || !*in) return send_error(res, not_found("the original of \"" + id + "\" cannot be read"));
     res.set_header("Content-Disposition", "inline; filename*=UTF-8''" + url_encode(path.filename().string()));
-    res.headers.erase("Content-Security-Policy"); // the API's, set for every answer (security_headers.h)
     res.set_header("Content-Security-Policy", "sandbox");
     res.set_content_provider(static_cast<size_t>(size), content_type_of(record->format),
                              [in](size_t offset, size_t length, httplib::DataSink& sink) {

@@ -15,12 +15,9 @@ inline constexpr const char* page_csp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-/// An API answer's policy: it is data, never a page (an original document replaces it with
-/// "sandbox").
-inline constexpr const char* api_csp = "default-src 'none'; frame-ancestors 'none'";
-
-/// Sets Content-Security-Policy (page_csp, or api_csp under /api/ and /metrics),
-/// X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer on `res`.
+/// Sets X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer on every answer, and
+/// page_csp on the page's (not under /api/, which is data and sets its own where it serves a
+/// file: an original document's "sandbox"; not /metrics).
 void set_security_headers(std::string_view path, httplib::Response& res);
 
 } // namespace mahdar
