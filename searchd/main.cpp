@@ -1,5 +1,7 @@
 // mahdar-searchd: the HTTP JSON API and the web page.
 #include "http/guarded_server.h"
+#include "common/version.h"
+#include "http/access_log.h"
 #include "http/routes.h"
 #include "http/startup.h"
 
@@ -21,6 +23,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: mahdar-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]\n"
+    "       mahdar-searchd --help | --version\n"
     "  --listen  default 127.0.0.1:8080; port 0 picks a free port\n"
     "  --web     folder of static files served at / (the search page)\n"
     "  --threads request threads (default 32: each open connection holds one while it is served)\n"
@@ -35,7 +38,10 @@ constexpr const char* usage =
     "            API from a browser; repeatable; * allows any\n"
     "  --max-exports N  exports streaming at once (default 2); more get 503 with Retry-After\n"
     "  --public-url URL  the address readers reach the page at (https://mahdar.example.org, behind a\n"
-    "            reverse proxy): the links of Atom feeds; default http:// and the request's Host\n";
+    "            reverse proxy): the links of Atom feeds; default http:// and the request's Host\n"
+    "Logs one line per request on stderr; GET /metrics for Prometheus. SIGTERM: new requests get\n"
+    "503, those under way finish (up to 60 s), exits 0. Exit status: 0 stopped, 1 internal error, 2 usage,\n"
+    "3 index unusable, 4 web folder unusable, 5 cannot listen (README \"mahdar-searchd\").\n";
 
 struct Args {
     std::string db, host = "127.0.0.1", web;
@@ -90,11 +96,15 @@ bool parse_args(int argc, char** argv, Args& a) {
     return !a.db.empty();
 }
 
-// SIGINT/SIGTERM are blocked in every thread and taken here: stop accepting, let in-flight
-// requests finish (the thread pool drains), and main returns 0.
-void stop_on_signal(httplib::Server& server, sigset_t signals) {
+// SIGINT/SIGTERM are blocked in every thread and taken here: new requests get a 503, those under
+// way finish (a streamed export to its last byte, for up to a minute: systemd waits 90 s), then
+// the server stops and main returns 0.
+void stop_on_signal(httplib::Server& server, mahdar::RequestGate& gate, sigset_t signals) {
     int sig = 0;
     sigwait(&signals, &sig);
+    mahdar::log_line(mahdar::LogLevel::info, "mahdar-searchd: stopping; finishing the requests under way");
+    if (int left = gate.drain(std::chrono::seconds(60)))
+        mahdar::log_line(mahdar::LogLevel::warn, "mahdar-searchd: " + std::to_string(left) + " requests cut short");
     server.stop();
 }
 
@@ -104,17 +114,25 @@ void stop_on_signal(httplib::Server& server, sigset_t signals) {
 // the largest mmap threshold glibc accepts on 64-bit.)
 void keep_freed_memory() {
     if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TRIM_THRESHOLD, 256 << 20) != 1)
-        std::fprintf(stderr, "mahdar-searchd: mallopt refused; searches will be slower\n");
+        mahdar::log_line(mahdar::LogLevel::warn, "mahdar-searchd: mallopt refused; searches will be slower");
 }
 
 int refuse(const mahdar::StartupError& e) {
-    std::cerr << "mahdar-searchd: " << e.message << '\n';
+    mahdar::log_line(mahdar::LogLevel::error, "mahdar-searchd: " + e.message);
     return static_cast<int>(e.exit);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    if (mahdar::has_flag(argc, argv, "--help")) {
+        std::cout << usage;
+        return 0;
+    }
+    if (mahdar::has_flag(argc, argv, "--version")) {
+        std::cout << mahdar::version_line("mahdar-searchd") << '\n';
+        return 0;
+    }
     keep_freed_memory();
     Args args;
     if (!parse_args(argc, argv, args)) {
@@ -149,15 +167,17 @@ int main(int argc, char** argv) {
         if (port < 0) return refuse(mahdar::listen_error(args.host, args.port, errno));
         std::printf("listening on http://%s:%d\n", args.host.c_str(), port);
         std::fflush(stdout);
-        std::thread signal_thread(stop_on_signal, std::ref(server), signals);
+        mahdar::log_line(mahdar::LogLevel::info, mahdar::version_line("mahdar-searchd") + " listening on http://" +
+                                                     args.host + ":" + std::to_string(port));
+        std::thread signal_thread(stop_on_signal, std::ref(server), std::ref(services.gate), signals);
         server.listen_after_bind();
         signal_thread.join();
-        std::fprintf(stderr, "mahdar-searchd: stopped\n");
+        mahdar::log_line(mahdar::LogLevel::info, "mahdar-searchd: stopped");
         return 0;
     } catch (const Xapian::Error& e) {
-        std::cerr << "mahdar-searchd: " << e.get_description() << '\n';
+        mahdar::log_line(mahdar::LogLevel::error, "mahdar-searchd: " + e.get_description());
     } catch (const std::exception& e) {
-        std::cerr << "mahdar-searchd: " << e.what() << '\n';
+        mahdar::log_line(mahdar::LogLevel::error, "mahdar-searchd: " + std::string(e.what()));
     }
     return mahdar::exit_status(mahdar::ErrorCode::internal);
 }

@@ -72,13 +72,13 @@ bool accepts(int port) {
 
 } // namespace
 
-Daemon::Daemon(std::string command) {
+Daemon::Daemon(std::string command, const std::string& log) {
     int port = free_port();
     for (size_t at; (at = command.find("{port}")) != std::string::npos;) command.replace(at, 6, std::to_string(port));
     pid_ = fork();
     if (pid_ == 0) {
         setpgid(0, 0);
-        execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>&1").c_str(), static_cast<char*>(nullptr));
+        execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>'" + log + "'").c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     for (int i = 0; i < 200 && pid_ > 0; ++i) {
@@ -99,6 +99,15 @@ Daemon::~Daemon() {
     kill(-pid_, SIGTERM);
     kill(pid_, SIGTERM);
     waitpid(pid_, nullptr, 0);
+}
+
+int Daemon::stop(int signal) {
+    if (pid_ <= 0) return -1;
+    kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 CommandResult run_indexer(const std::string& args) {

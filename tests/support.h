@@ -37,13 +37,17 @@ CommandResult run_command(const std::string& command);
 /// A server program run in the background for a test: "{port}" in `command` becomes a free
 /// loopback port; the constructor waits (up to 10 s) until the port accepts connections, and
 /// the destructor stops the program. port() is -1 if it never listened.
+/// Its stderr goes to `log` ("/dev/null" unless given).
 class Daemon {
 public:
-    explicit Daemon(std::string command);
+    explicit Daemon(std::string command, const std::string& log = "/dev/null");
     ~Daemon();
     Daemon(const Daemon&) = delete;
     Daemon& operator=(const Daemon&) = delete;
     int port() const { return port_; }
+    /// Sends `signal` to the program and waits for it: its exit status, or -1 if it did not
+    /// exit by itself (killed by a signal, or never started).
+    int stop(int signal);
 
 private:
     int pid_ = -1, port_ = -1;

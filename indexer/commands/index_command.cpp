@@ -4,6 +4,7 @@
 #include "commands/reported.h"
 #include "commands/watch.h"
 #include "common/result.h"
+#include "common/version.h"
 #include "ingest/readers.h"
 #include "ingest/sources.h"
 #include "write/index_writer.h"
@@ -32,6 +33,9 @@ constexpr const char* usage =
     "usage: mahdar-indexer --db DIR [--prune] [--dry-run] [--quiet | --json] [--ocr] [--threads N]\n"
     "                      [--bulk | --no-bulk] PATH...\n"
     "       mahdar-indexer --db DIR --watch FOLDER [--settle MS] [--quiet | --json] [--ocr] [--threads N]\n"
+    "       mahdar-indexer stats DB [--json]          (stats --help)\n"
+    "       mahdar-indexer remove DB [--json] TARGET... (remove --help)\n"
+    "       mahdar-indexer --help | --version\n"
     "  PATH  a document (.pdf, .docx, .odt, .html, .txt, .md), a JSON Lines file (.jsonl) or a\n"
     "        folder of them; other files are reported as unsupported. One file re-indexes just\n"
     "        that file.\n"
@@ -83,7 +87,6 @@ bool parse_args(int argc, char** argv, Args& args) {
         else if (a == "--no-bulk") args.options.bulk = Bulk::never;
         else if (a == "--watch" && i + 1 < argc) args.watch = argv[++i];
         else if (a == "--settle" && i + 1 < argc) args.settle_ms = milliseconds_arg(argv[++i]);
-        else if (a == "--help" || a == "-h") return false;
         else if (!a.empty() && a[0] == '-') return false;
         else args.paths.emplace_back(a);
     }
@@ -151,6 +154,10 @@ int watch_command(Args& args) {
 } // namespace
 
 int index_command(int argc, char** argv) {
+    if (has_flag(argc, argv, "--help")) {
+        std::cout << usage;
+        return 0;
+    }
     Args args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;

@@ -4,6 +4,7 @@
 #include "common/strings.h"
 
 #include "common/result.h"
+#include "common/version.h"
 #include "write/index_writer.h"
 
 #include <xapian.h>
@@ -30,6 +31,10 @@ constexpr const char* usage =
 } // namespace
 
 int remove_command(int argc, char** argv) {
+    if (has_flag(argc, argv, "--help")) {
+        std::cout << usage;
+        return 0;
+    }
     std::string db;
     std::vector<std::string> targets;
     bool json = false, bad = false;

@@ -4,6 +4,7 @@
 #include "commands/reported.h"
 #include "commands/stats_report.h"
 #include "common/result.h"
+#include "common/version.h"
 #include "format/record.h"
 
 #include <xapian.h>
@@ -42,6 +43,10 @@ bool parse_args(int argc, char** argv, StatsArgs& args) {
 } // namespace
 
 int stats_command(int argc, char** argv) {
+    if (has_flag(argc, argv, "--help")) {
+        std::cout << usage;
+        return 0;
+    }
     StatsArgs args;
     if (!parse_args(argc, argv, args)) {
         std::cerr << usage;

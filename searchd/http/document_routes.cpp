@@ -56,14 +56,15 @@ void handle_original(Services& s, const httplib::Request& req, httplib::Response
         return send_error(res, not_found("document \"" + id + "\" came from a JSON Lines file: it has no original of its own"));
     std::error_code ec;
     fs::path path(record->source);
-    if (!fs::is_regular_file(path, ec))
+    // The indexer recorded the file's canonical path: a path that is no longer canonical had a
+    // part replaced by a symlink since, which could point anywhere.
+    if (fs::canonical(path, ec) != path || ec || !fs::is_regular_file(path, ec))
         return send_error(res, not_found("the original of \"" + id + "\" is no longer where it was indexed from"));
     auto size = fs::file_size(path, ec);
     auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
     if (ec || !*in) return send_error(res, not_found("the original of \"" + id + "\" cannot be read"));
     res.set_header("Content-Disposition", "inline; filename*=UTF-8''" + url_encode(path.filename().string()));
     res.set_header("Content-Security-Policy", "sandbox");
-    res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content_provider(static_cast<size_t>(size), content_type_of(record->format),
                              [in](size_t offset, size_t length, httplib::DataSink& sink) {
                                  char buffer[64 * 1024];

@@ -1,6 +1,7 @@
 #include "http/export_route.h"
 
 #include "format/record.h"
+#include "http/access_log.h"
 #include "http/answer.h"
 #include "http/conventions.h"
 #include "http/export_formats.h"
@@ -112,7 +113,7 @@ void handle_export(Services& s, std::shared_ptr<const CitationFormatter> citatio
             std::string chunk = next_chunk(*st);
             if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
         } catch (const Xapian::Error& e) { // the index moved on twice under a slow reader
-            std::fprintf(stderr, "export stopped: %s\n", e.get_description().c_str());
+            log_line(LogLevel::error, "export stopped: " + e.get_description());
             return false;
         }
         if (st->next == st->ids.size()) sink.done();

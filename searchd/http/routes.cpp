@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/access_log.h"
 #include "http/answer.h"
 #include "http/cite_routes.h"
 #include "http/conventions.h"
@@ -7,15 +8,19 @@
 #include "http/export_route.h"
 #include "http/feed_route.h"
 #include "http/json_out.h"
+#include "http/metrics.h"
 #include "http/openapi_route.h"
 #include "http/page_routes.h"
 #include "http/request.h"
+#include "http/security_headers.h"
 #include "http/static_files.h"
 #include "text/normalise.h"
 
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdint>
+#include <utility>
 #include <regex>
 #include <cstdio>
 
@@ -144,8 +149,10 @@ void set_error_answers(httplib::Server& server) {
         if (res.status == 404) return send_error(res, not_found("no such route: " + req.path));
         send_error(res, http_layer_error(res.status));
     });
+    // The detail (a Xapian error names the index's path) goes to the operator's log only; the
+    // client gets the request id to quote.
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        std::string what = "internal error";
+        std::string what = "unknown exception";
         try {
             if (ep) std::rethrow_exception(ep);
         } catch (const Xapian::Error& e) {
@@ -154,24 +161,63 @@ void set_error_answers(httplib::Server& server) {
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "error: %s\n", what.c_str());
-        send_error(res, {ErrorCode::internal, "internal error: " + what});
+        std::string id = res.get_header_value("X-Request-Id");
+        log_line(LogLevel::error, "id=" + id + " " + what);
+        send_error(res, {ErrorCode::internal, "internal error (request id " + id + "): the server's log says more"});
     });
 }
 
-void set_logging(httplib::Server& server) {
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+// When the request's pre-routing handler ran on this thread: cpp-httplib runs one request's
+// pre-routing handler, route and logger on one pool thread, one after the other. Zero for a
+// request refused before routing (a malformed request line).
+std::chrono::steady_clock::time_point& request_start() {
+    thread_local std::chrono::steady_clock::time_point start{};
+    return start;
+}
+
+void set_logging(httplib::Server& server, Services& s) {
+    server.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+        request_start() = std::chrono::steady_clock::now();
+        res.set_header("X-Request-Id", request_id_for(req));
+        set_security_headers(req.path, res);
+        auto token = s.gate.enter();
+        if (!token) { // stopping: a proxy or client tries again (another instance, or this one restarted)
+            res.set_header("Connection", "close");
+            res.set_header("Retry-After", "5");
+            send_error(res, {ErrorCode::overloaded, "the server is stopping: ask again in a few seconds"});
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // The Request lives until its answer's last byte is sent or its client has gone, on every
+        // path: it holds the token. (`progress` is a client-side field the server never calls.)
+        const_cast<httplib::Request&>(req).progress = [token](std::uint64_t, std::uint64_t) { return true; };
         // Debian's cpp-httplib compresses text answers with brotli when asked, which cost
         // 29 ms against 4 ms for a 7 KB script: gzip only (conventions.h).
         limit_compression(const_cast<httplib::Request&>(req));
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        std::string timing = res.get_header_value("Server-Timing"); // "app;dur=1.2", or none
-        auto dur = timing.find("dur=");
-        std::string ms = dur == std::string::npos ? "-" : timing.substr(dur + 4) + "ms";
-        std::fprintf(stderr, "%s %s %d %s\n", req.method.c_str(), req.path.c_str(), res.status, ms.c_str());
+    // Called once the answer's last byte is written (a streamed export's too).
+    server.set_logger([&s](const httplib::Request& req, const httplib::Response& res) {
+        auto start = std::exchange(request_start(), {});
+        double seconds = start == std::chrono::steady_clock::time_point{} ? 0 :
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        s.metrics.record(route_label(req.path, res.status), res.status, seconds);
+        std::string id = res.has_header("X-Request-Id") ? res.get_header_value("X-Request-Id") : "-";
+        auto query = req.target.find('?');
+        AccessEntry entry{id, req.method, req.path, req.remote_addr};
+        entry.query_bytes = query == std::string::npos ? 0 : req.target.size() - query - 1;
+        entry.status = res.status;
+        entry.ms = seconds * 1000;
+        entry.bytes = answer_bytes(res);
+        log_line(level_of(res.status), access_text(entry));
     });
+}
+
+// GET /metrics: cheap (a few counters, one Context for the index's revision and size) and
+// never cached.
+void handle_metrics(Services& s, const httplib::Request&, httplib::Response& res) {
+    std::string text = s.metrics.exposition(index_facts(s.pool), s.pool.reopens());
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(text, "text/plain; version=0.0.4; charset=utf-8");
 }
 
 } // namespace
@@ -203,6 +249,7 @@ void register_routes(httplib::Server& server, Services& s) {
         register_page_routes(server, s, api);
         register_openapi_route(server, api);
     }
+    server.Get("/metrics", bind(handle_metrics));
     set_cors(server, s.cors_origins);
     server.Get("/api/.*", timed(handle_other_method));
     server.Post("/.*", timed(handle_other_method));
@@ -220,7 +267,7 @@ void register_routes(httplib::Server& server, Services& s) {
         }));
     }
     set_error_answers(server);
-    set_logging(server);
+    set_logging(server, s);
 }
 
 } // namespace mahdar

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "facets/labels.h"
+#include "http/drain.h"
+#include "http/metrics.h"
 #include "search/searcher.h"
 
 #include <atomic>
@@ -30,6 +32,8 @@ struct Services {
     /// for the absolute links of Atom feeds; "": http:// and the request's Host header.
     std::string public_url = {};
     std::atomic<int> exports_running{0};
+    Metrics metrics{}; ///< what the request log records, served at /metrics
+    RequestGate gate{}; ///< requests under way; drained on SIGTERM (main.cpp)
 };
 
 /// Sets TCP_NODELAY and the listening socket's options (the thread pool and the request limits
@@ -37,7 +41,8 @@ struct Services {
 void configure_server(httplib::Server& server);
 
 /// Registers the API routes, the static files of the web root, JSON error answers (404, 405,
-/// 413, 500) and the request log (one line per request on stderr).
+/// 413, 500), the security headers, GET /metrics and the request log (one line per request on
+/// stderr, access_log.h).
 void register_routes(httplib::Server& server, Services& services);
 
 } // namespace mahdar

@@ -37,7 +37,6 @@ std::optional<Error> serve_static(const fs::path& root, const std::string& path,
     body << in.rdbuf();
     res.set_content(body.str(), content_type(candidate));
     res.set_header("Cache-Control", "no-cache");
-    res.set_header("X-Content-Type-Options", "nosniff");
     return std::nullopt;
 }
 

@@ -76,7 +76,7 @@ ContextPool::Lease ContextPool::acquire() {
     }
     if (!c) c = std::make_unique<Context>(path_, countries_, lists_);
     if (Clock::now() - c->checked > std::chrono::milliseconds(500)) {
-        c->db.reopen();
+        if (c->db.reopen()) ++reopens_.new_revision;
         c->checked = Clock::now();
         // An index rebuilt in place (deleted and indexed again, or a bulk load renamed into
         // place) may be at the same revision: reopen() then mixes its version file with the old
@@ -87,6 +87,7 @@ ContextPool::Lease ContextPool::acquire() {
     c->columns = columns_.get(c->db);
     c->parser.set_limits(limits_);
     c->search_budget = search_budget_;
+    c->reopens = &reopens_;
     return Lease(*this, std::move(c));
 }
 

@@ -13,6 +13,7 @@
 #include "search/query_parser.h"
 #include "search/search_request.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,12 @@
 #include <vector>
 
 namespace mahdar {
+
+/// How often request Contexts re-opened their database, for /metrics. Thread-safe (atomics).
+struct ReopenCounts {
+    std::atomic<unsigned long long> new_revision{0}; ///< a check found a revision the indexer committed
+    std::atomic<unsigned long long> retries{0};      ///< with_reopen read again after the revision went away
+};
 
 struct Context {
     Xapian::Database db;
@@ -33,6 +40,7 @@ struct Context {
     /// Seconds Xapian's matcher may spend counting a search's matches (0: no limit); past it,
     /// it stops counting and the answer is marked partial.
     double search_budget = 2.0;
+    ReopenCounts* reopens = nullptr; ///< the pool's, while leased; counted by with_reopen
     Context(const std::string& path, CountryResolver countries, const WordLists& lists);
 };
 
@@ -70,6 +78,9 @@ public:
     /// Context::search_budget of every Context; set before serving.
     void set_search_budget(double seconds) { search_budget_ = seconds; }
 
+    const std::string& path() const { return path_; }
+    const ReopenCounts& reopens() const { return reopens_; }
+
 private:
     void give_back(std::unique_ptr<Context> c);
     std::string path_;
@@ -80,6 +91,7 @@ private:
     std::vector<std::unique_ptr<Context>> idle_;
     QueryLimits limits_;
     double search_budget_ = 2.0;
+    ReopenCounts reopens_;
 };
 
 struct Hit {
@@ -128,6 +140,7 @@ auto with_reopen(Context& c, F&& f) {
             if (attempt == 3) throw;
             c.db.reopen();
             c.columns.reset(); // they were for the old revision
+            if (c.reopens) ++c.reopens->retries;
         } catch (const Xapian::DatabaseError& e) {
             // "EOF reading block" (issue 18): a block the writer freed and reused under a
             // reader two commits behind. Read at the newest revision again; any other database
@@ -135,6 +148,7 @@ auto with_reopen(Context& c, F&& f) {
             if (attempt == 3 || e.get_msg().find("EOF reading block") == std::string::npos) throw;
             c.db.reopen();
             c.columns.reset();
+            if (c.reopens) ++c.reopens->retries;
         }
     }
 }

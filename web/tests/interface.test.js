@@ -190,3 +190,23 @@ test('the cite view says so when the server has no citation lookup', async () =>
     assert.deepEqual(page.errors, []);
   }
 });
+
+test('the page runs under its Content-Security-Policy, and a refusal fails the tests', async () => {
+  const page = await new_page(browser, server.url);
+  const response = await page.goto('/?q=migration');
+  await settled(page);
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'], /script-src 'self'; style-src 'self'/);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  assert.equal(headers['referrer-policy'], 'no-referrer');
+  // The histogram's bar heights are set through the CSSOM, which the policy allows.
+  const bar = page.locator('.histogram .bar:not(.empty)').first();
+  assert.notEqual(await bar.evaluate((e) => e.style.getPropertyValue('--h')), '');
+  assert.ok((await bar.locator('.fill').boundingBox()).height > 2, 'the bar has its height');
+  assert.deepEqual(page.errors, []);
+  // What the policy refuses (a style attribute from a script) is reported on the console, which
+  // new_page() turns into an error every test checks.
+  await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+  for (let i = 0; i < 20 && !page.errors.length; ++i) await page.waitForTimeout(50);
+  assert.ok(page.errors.some((e) => e.startsWith('CSP:')), String(page.errors));
+});

@@ -1,6 +1,6 @@
 // Debian's Chromium, headless, driven by playwright-core; plus helpers shared by the tests.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -27,6 +27,11 @@ export async function new_page(browser, base_url, { width = 1280, height = 900, 
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
+  // The server's Content-Security-Policy refusing something the page does (an inline style or
+  // script, a request to another origin) is reported only on the console: an error too.
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) page.errors.push(`CSP: ${m.text()}`);
+  });
   return page;
 }
 
@@ -65,7 +70,8 @@ const AXE = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
  * axe's best practices), each as "rule: target (summary)" — empty when axe finds none.
  */
 export async function axe_violations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  // Evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
   }));
