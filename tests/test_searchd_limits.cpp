@@ -138,9 +138,12 @@ TEST_CASE("A request not sent whole within --request-timeout is answered 408", "
 
 TEST_CASE("Over --max-connections a new connection is answered 503 with Retry-After at once", "[searchd][limits]") {
     Served s("--threads 8 --max-connections 4");
+    // The connection test::Daemon made to see the port open counts until the server reads its end.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     std::vector<std::unique_ptr<Raw>> idle;
     for (int i = 0; i < 4; ++i) idle.push_back(std::make_unique<Raw>(s.port()));
     std::this_thread::sleep_for(std::chrono::milliseconds(300)); // accepted
+    for (auto& r : idle) REQUIRE_FALSE(r->closed()); // all four within the cap
 
     Raw extra(s.port());
     extra.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");

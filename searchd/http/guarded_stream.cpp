@@ -12,9 +12,9 @@
 namespace mahdar {
 namespace {
 
-// Milliseconds until `t` for poll(): 0 when past, at most a minute.
+// Milliseconds until `t` for poll(), rounded up: 0 when past, at most a minute.
 int ms_until(Clock::time_point t) {
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t - Clock::now()).count();
+    auto ms = std::chrono::ceil<std::chrono::milliseconds>(t - Clock::now()).count();
     return static_cast<int>(std::max<long long>(0, std::min<long long>(ms, 60000)));
 }
 
@@ -61,7 +61,9 @@ bool GuardedStream::fill() {
         buf_.clear();
         pos_ = 0;
     }
-    if (!wait_for(sock_, POLLIN, ms_until(deadline_))) return false;
+    // poll() may wake a little before the deadline: a timeout is only the deadline passed.
+    while (!wait_for(sock_, POLLIN, ms_until(deadline_)))
+        if (Clock::now() >= deadline_) return false;
     char chunk[16384];
     ssize_t n;
     do n = ::recv(sock_, chunk, sizeof chunk, 0);
