@@ -80,8 +80,12 @@ GuardedStream::Head GuardedStream::read_head(Clock::time_point deadline, std::si
     for (;;) {
         // A head may start with blank lines (RFC 9112 §2.2); cpp-httplib reads from the first.
         auto end = buf_.find("\r\n\r\n", pos_);
-        if (end != std::string::npos && end + 4 - pos_ <= max_head) {
-            head_size_ = request_left_ = end + 4 - pos_;
+        std::size_t end_size = 4;
+        // Lines ended by a bare LF: the head ends at the first empty one, and check_head
+        // refuses it at once (cpp-httplib 0.11 skips such lines and would wait for a CR LF).
+        if (auto bare = buf_.find("\n\n", pos_); bare != std::string::npos && bare < end) end = bare, end_size = 2;
+        if (end != std::string::npos && end + end_size - pos_ <= max_head) {
+            head_size_ = request_left_ = end + end_size - pos_;
             return Head::complete;
         }
         if (buffered() > max_head) return Head::too_large;

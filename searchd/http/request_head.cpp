@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <vector>
 
 namespace mahdar {
 namespace {
@@ -45,15 +47,39 @@ const char* reason(int status) {
     }
 }
 
+// "METHOD TARGET HTTP/1.x", the parts apart by one space or more (cpp-httplib reads runs of
+// spaces as one); the method a token (RFC 9110 §5.6.2).
+bool request_line_ok(std::string_view line) {
+    std::vector<std::string_view> parts;
+    for (std::size_t at = 0; at < line.size();) {
+        std::size_t end = std::min(line.find(' ', at), line.size());
+        if (end > at) parts.push_back(line.substr(at, end - at));
+        at = end + 1;
+    }
+    auto token_char = [](unsigned char c) { return std::isalnum(c) || std::strchr("!#$%&'*+-.^_`|~", c); };
+    return parts.size() == 3 && std::all_of(parts[0].begin(), parts[0].end(), token_char) &&
+           (parts[2] == "HTTP/1.1" || parts[2] == "HTTP/1.0");
+}
+
 } // namespace
 
 HeadVerdict check_head(std::string_view head, const ServerLimits& limits) {
-    std::size_t lead = head.find_first_not_of("\r\n");
+    std::size_t lead = std::min(head.find_first_not_of("\r\n"), head.size());
+    HeadVerdict v;
+    for (std::size_t at = head.find('\n', lead); at != std::string_view::npos; at = head.find('\n', at + 1)) {
+        if (head[at - 1] != '\r') {
+            v.refusal = Error(ErrorCode::malformed_request, "the request's lines must end with CR LF");
+            return v;
+        }
+    }
+    if (!request_line_ok(head.substr(lead, head.find("\r\n", lead) - lead))) {
+        v.refusal = Error(ErrorCode::malformed_request, "the request line is not METHOD TARGET HTTP/1.1");
+        return v;
+    }
     std::string method(head.substr(lead, head.find(' ', lead) - lead));
     bool bodiless = method == "GET" || method == "HEAD" || method == "OPTIONS";
     auto length = header(head, "content-length");
     auto coding = header(head, "transfer-encoding");
-    HeadVerdict v;
     if (bodiless && (coding || (length && *length != "0")))
         v.refusal = Error(ErrorCode::malformed_request, "a " + method + " request has no body: send a text by POST");
     else if (coding)

@@ -23,6 +23,7 @@ struct HeadVerdict {
     bool add_zero_length = false;
 };
 
+/// A request line that is not "METHOD TARGET HTTP/1.x", or lines ended by a bare LF: 400.
 /// GET, HEAD and OPTIONS with a body (Content-Length over 0 or Transfer-Encoding) are refused
 /// 400; a chunked body 411 (send a Content-Length); a Content-Length that is not a number 400
 /// and one over limits.max_body 413.
