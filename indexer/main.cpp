@@ -1,7 +1,9 @@
 // mahdar-indexer: index reports and JSON Lines passages into a Xapian database, and look after
-// that database (commands/): `mahdar-indexer stats DB`, `mahdar-indexer remove DB ID…`, else the
+// that database (commands/): `mahdar-indexer stats DB`, `mahdar-indexer remove DB ID…`,
+// `mahdar-indexer lexicon …` (the cross-language lexicon), else the
 // index command.
 #include "commands/index_command.h"
+#include "commands/lexicon_command.h"
 #include "commands/remove_command.h"
 #include "commands/stats_command.h"
 
@@ -10,6 +12,7 @@
 int main(int argc, char** argv) {
     std::string_view command = argc > 1 ? argv[1] : "";
     if (command == "stats") return mahdar::stats_command(argc - 1, argv + 1);
+    if (command == "lexicon") return mahdar::lexicon_command(argc - 1, argv + 1);
     if (command == "remove") return mahdar::remove_command(argc - 1, argv + 1);
     return mahdar::index_command(argc, argv);
 }
