@@ -16,7 +16,8 @@ namespace {
 
 // dictd's base64 number.
 std::string b64(std::size_t n) {
-    static const std::string digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const std::string digits =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     do {
         out.insert(out.begin(), digits[n % 64]);
@@ -54,9 +55,13 @@ TEST_CASE("The lexicon command learns from aligned text, FreeDict and the glossa
     test::TempDir tmp;
     const auto dev = tmp / "devset", dict = tmp / "dictd";
     std::string en, fr, ar;
-    const char* rows[][3] = {{"Migrants crossed borders yesterday.", "Les migrants ont franchi des frontières hier.", "عبر المهاجرون الحدود أمس."},
-                             {"Migrants need housing.", "Les migrants ont besoin de logement.", "يحتاج المهاجرون إلى السكن."},
-                             {"Schools welcome migrants.", "Les écoles accueillent les migrants.", "المدارس ترحب بالمهاجرين."},
+    const char* rows[][3] = {{"Migrants crossed borders yesterday.",
+                              "Les migrants ont franchi des frontières hier.",
+                              "عبر المهاجرون الحدود أمس."},
+                             {"Migrants need housing.", "Les migrants ont besoin de logement.",
+                              "يحتاج المهاجرون إلى السكن."},
+                             {"Schools welcome migrants.", "Les écoles accueillent les migrants.",
+                              "المدارس ترحب بالمهاجرين."},
                              {"Housing is scarce.", "Le logement est rare.", "السكن نادر."}};
     for (auto& r : rows) {
         en += std::string(r[0]) + "\n";
@@ -66,35 +71,42 @@ TEST_CASE("The lexicon command learns from aligned text, FreeDict and the glossa
     test::write_file(dev / "UNv1.0.devset.en", en);
     test::write_file(dev / "UNv1.0.devset.fr", fr);
     test::write_file(dev / "UNv1.0.devset.ar", ar);
-    write_dictionary(dict, "eng-fra", {{"refugee", "réfugié"}, {"ship", "navire, bateau de commerce"}});
+    write_dictionary(dict, "eng-fra",
+                     {{"refugee", "réfugié"}, {"ship", "navire, bateau de commerce"}});
     write_dictionary(dict, "fra-eng", {{"désert", "desert"}});
     write_dictionary(dict, "eng-ara", {{"Desert", "صحراء"}});
     write_dictionary(dict, "ara-eng", {{"سفينة", "1. ship"}});
-    test::write_file(tmp / "glossary.tsv", "#en\tfr\tar\nInternational Organization for Migration|IOM\t"
-                                           "Organisation internationale pour les migrations|OIM\tالمنظمة الدولية للهجرة\n");
+    test::write_file(
+        tmp / "glossary.tsv",
+        "#en\tfr\tar\nInternational Organization for Migration|IOM\t"
+        "Organisation internationale pour les migrations|OIM\tالمنظمة الدولية للهجرة\n");
     const auto out = tmp / "lexicon.tsv";
-    auto run = test::run_indexer("lexicon --unpc-dev " + dev.string() + " --freedict " + dict.string() +
-                                 " --glossary " + (tmp / "glossary.tsv").string() + " --out " + out.string());
+    auto run = test::run_indexer("lexicon --unpc-dev " + dev.string() + " --freedict " +
+                                 dict.string() + " --glossary " + (tmp / "glossary.tsv").string() +
+                                 " --out " + out.string());
     REQUIRE(run.status == 0);
     CHECK_THAT(run.output, Catch::Contains("lexicon: "));
     const std::string tsv = slurp(out);
-    CHECK_THAT(tsv, Catch::Contains("en\tmigrant\tfr\tmigr\t"));     // learnt from the sentences
-    CHECK_THAT(tsv, Catch::Contains("fr\tmigr\tar\tمهاجر\t"));       // Arabic and French directly
+    CHECK_THAT(tsv, Catch::Contains("en\tmigrant\tfr\tmigr\t"));      // learnt from the sentences
+    CHECK_THAT(tsv, Catch::Contains("fr\tmigr\tar\tمهاجر\t"));        // Arabic and French directly
     CHECK_THAT(tsv, Catch::Contains("en\trefuge\tfr\trefugi\t0.40")); // FreeDict, both ways
     CHECK_THAT(tsv, Catch::Contains("fr\trefugi\ten\trefuge\t0.40"));
     CHECK_THAT(tsv, Catch::Contains("ar\tسفين\ten\tship\t"));
-    CHECK_THAT(tsv, !Catch::Contains("commerc"));                      // a multiword gloss is dropped
-    CHECK_THAT(tsv, Catch::Contains("en\tiom\tfr\toim\t1.00"));      // the glossary, top weight
-    CHECK_THAT(tsv, !Catch::Contains("\tthe\t") && !Catch::Contains("\tles\t") && !Catch::Contains("\tont\t")); // function words out
+    CHECK_THAT(tsv, !Catch::Contains("commerc"));               // a multiword gloss is dropped
+    CHECK_THAT(tsv, Catch::Contains("en\tiom\tfr\toim\t1.00")); // the glossary, top weight
+    CHECK_THAT(tsv, !Catch::Contains("\tthe\t") && !Catch::Contains("\tles\t") &&
+                        !Catch::Contains("\tont\t")); // function words out
 }
 
-TEST_CASE("The lexicon command names a missing source and refuses to run without its inputs", "[lexicon]") {
+TEST_CASE("The lexicon command names a missing source and refuses to run without its inputs",
+          "[lexicon]") {
     test::TempDir tmp;
     auto usage = test::run_indexer("lexicon --out " + (tmp / "x.tsv").string());
     CHECK(usage.status == 2);
     CHECK_THAT(usage.output, Catch::Contains("--unpc-dev"));
-    auto missing = test::run_indexer("lexicon --unpc-dev " + (tmp / "none").string() + " --freedict " + tmp.path().string() +
-                                     " --glossary " + (tmp / "g.tsv").string() + " --out " + (tmp / "x.tsv").string());
+    auto missing = test::run_indexer(
+        "lexicon --unpc-dev " + (tmp / "none").string() + " --freedict " + tmp.path().string() +
+        " --glossary " + (tmp / "g.tsv").string() + " --out " + (tmp / "x.tsv").string());
     CHECK(missing.status == 1);
     CHECK_THAT(missing.output, Catch::Contains("cannot read") && Catch::Contains("UNv1.0.devset"));
     CHECK_FALSE(std::filesystem::exists(tmp / "x.tsv"));

@@ -26,7 +26,7 @@ struct Translation {
 /// The lexicon, parsed once. Immutable after construction, so one instance may be shared by any
 /// number of threads.
 class Lexicon {
-public:
+  public:
     /// At most this many translations per source term and target language.
     static constexpr std::size_t max_translations = 4;
 
@@ -45,7 +45,7 @@ public:
     /// Number of (source term, target term) rows.
     std::size_t size() const { return rows_; }
 
-private:
+  private:
     static std::string key(std::string_view term, Lang from, Lang to);
 
     std::unordered_map<std::string, std::vector<Translation>> by_source_;

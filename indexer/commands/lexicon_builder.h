@@ -17,11 +17,11 @@ namespace mahdar {
 
 /// Options of LexiconBuilder.
 struct LexiconOptions {
-    std::size_t per_word = 4;        ///< translations kept per source term and target language
-    double min_weight = 0.1;         ///< lighter translations are dropped
-    double dictionary_weight = 0.4;  ///< added for a pair FreeDict gives (0.25 past its third gloss)
-    int iterations = 5;              ///< EM iterations of the alignment model
-    int glossary_repeat = 3;         ///< a multiword glossary row counts as this many aligned texts
+    std::size_t per_word = 4;       ///< translations kept per source term and target language
+    double min_weight = 0.1;        ///< lighter translations are dropped
+    double dictionary_weight = 0.4; ///< added for a pair FreeDict gives (0.25 past its third gloss)
+    int iterations = 5;             ///< EM iterations of the alignment model
+    int glossary_repeat = 3;        ///< a multiword glossary row counts as this many aligned texts
     /// Translations only FreeDict gives (not seen aligned, not in the glossary) kept per word:
     /// FreeDict's many inflected and rare forms would double the lexicon for little recall.
     std::size_t dictionary_only_per_word = 1;
@@ -37,7 +37,7 @@ struct LexiconCounts {
 
 /// Collects sources, then writes the lexicon. Not thread-safe (owns the caller's Analyzer use).
 class LexiconBuilder {
-public:
+  public:
     LexiconBuilder(Analyzer& analyzer, const LexiconOptions& options);
 
     void add_aligned(const std::vector<AlignedText>& texts, int repeat);
@@ -51,15 +51,18 @@ public:
 
     const LexiconCounts& counts() const { return counts_; }
 
-private:
+  private:
     using Scores = std::map<std::string, std::map<std::string, double>>; // source → target → weight
     std::vector<std::string> content_stems(const std::string& text, Lang lang);
     std::uint32_t id(Lang lang, const std::string& stem);
     Scores& table(std::array<Scores, 9>& tables, Lang from, Lang to);
     void add_statistics(Lang a, Lang b, std::array<Scores, 9>& out);
-    std::vector<std::pair<double, std::string>> pruned(const std::vector<std::pair<double, std::string>>& best,
-                                                       const std::map<std::string, double>& aligned,
-                                                       const std::map<std::string, double>& glossary) const;
+    void write_rows(Lang from, Lang to, const Scores& merged, const Scores& aligned,
+                    std::string& out);
+    std::vector<std::pair<double, std::string>>
+    pruned(const std::vector<std::pair<double, std::string>>& best,
+           const std::map<std::string, double>& aligned,
+           const std::map<std::string, double>& glossary) const;
 
     Analyzer& analyzer_;
     LexiconOptions options_;

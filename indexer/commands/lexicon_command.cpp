@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace mahdar {
 
@@ -26,46 +27,56 @@ constexpr const char* usage =
     "  --per-word K    translations kept per word and target language (default 4, at most 4)\n"
     "exit status: 0 written, 1 an error (a source missing or malformed), 2 usage\n";
 
+// The options by name, or nothing when a required one is missing or one is unknown.
+std::optional<std::map<std::string, std::string>> parse_options(int argc, char** argv) {
+    std::map<std::string, std::string> opt;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (i + 1 >= argc || !(a == "--unpc-dev" || a == "--aligned" || a == "--freedict" ||
+                               a == "--glossary" || a == "--out" || a == "--per-word"))
+            return std::nullopt;
+        opt[a] = argv[++i];
+    }
+    for (const char* required : {"--unpc-dev", "--freedict", "--glossary", "--out"})
+        if (!opt.count(required))
+            return std::nullopt;
+    return opt;
+}
+
 } // namespace
 
 int lexicon_command(int argc, char** argv) {
-    std::map<std::string, std::string> opt;
-    bool bad = false;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (i + 1 < argc && (a == "--unpc-dev" || a == "--aligned" || a == "--freedict" || a == "--glossary" ||
-                             a == "--out" || a == "--per-word"))
-            opt[a] = argv[++i];
-        else bad = true;
-    }
+    auto parsed = parse_options(argc, argv);
     LexiconOptions options;
-    if (opt.count("--per-word")) {
-        options.per_word = static_cast<std::size_t>(std::atoi(opt["--per-word"].c_str()));
-        bad = bad || options.per_word < 1 || options.per_word > 4;
-    }
-    for (const char* required : {"--unpc-dev", "--freedict", "--glossary", "--out"}) bad = bad || !opt.count(required);
-    if (bad) {
+    if (parsed && parsed->count("--per-word"))
+        options.per_word = static_cast<std::size_t>(std::atoi((*parsed)["--per-word"].c_str()));
+    if (!parsed || options.per_word < 1 || options.per_word > 4) {
         std::cerr << usage;
         return exit_status(ErrorCode::bad_parameter);
     }
+    auto& opt = *parsed;
     return reporting_errors("mahdar-indexer lexicon", [&] {
         auto start = std::chrono::steady_clock::now();
         const WordLists lists = WordLists::embedded();
         Analyzer analyzer(lists);
         LexiconBuilder builder(analyzer, options);
         builder.add_aligned(read_unpc(opt["--unpc-dev"]), 1);
-        if (opt.count("--aligned")) builder.add_aligned(read_aligned_reports(opt["--aligned"]), 1);
+        if (opt.count("--aligned"))
+            builder.add_aligned(read_aligned_reports(opt["--aligned"]), 1);
         builder.add_dictionary(read_freedict(opt["--freedict"]));
         builder.add_glossary(parse_glossary(read_whole_file(opt["--glossary"])));
         builder.add_glossary(parse_objectives(std::string(embedded_file("gcm_objectives.tsv"))));
         std::string tsv = builder.build_tsv();
         std::ofstream out(opt["--out"], std::ios::binary);
-        if (!(out << tsv) || !out.flush()) throw std::runtime_error("cannot write " + opt["--out"]);
+        if (!(out << tsv) || !out.flush())
+            throw std::runtime_error("cannot write " + opt["--out"]);
         const auto& c = builder.counts();
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::cout << "lexicon: " << c.rows << " rows (" << tsv.size() << " bytes) from " << c.aligned_texts
-                  << " aligned texts, " << c.dictionary_pairs << " one-word dictionary pairs, " << c.glossary_pairs
-                  << " glossary pairs, in " << seconds << " s\n";
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::cout << "lexicon: " << c.rows << " rows (" << tsv.size() << " bytes) from "
+                  << c.aligned_texts << " aligned texts, " << c.dictionary_pairs
+                  << " one-word dictionary pairs, " << c.glossary_pairs << " glossary pairs, in "
+                  << seconds << " s\n";
         return 0;
     });
 }

@@ -18,7 +18,8 @@ Table model1(const std::vector<IdPair>& pairs, bool flip, int iterations) {
         const auto& tgt = flip ? p.a : p.b;
         for (auto f : tgt) {
             t[pair_key(null_word, f)] = 1.0f;
-            for (auto e : src) t[pair_key(e, f)] = 1.0f;
+            for (auto e : src)
+                t[pair_key(e, f)] = 1.0f;
         }
     }
     std::vector<float> row;
@@ -31,10 +32,13 @@ Table model1(const std::vector<IdPair>& pairs, bool flip, int iterations) {
             const auto& tgt = flip ? p.a : p.b;
             for (auto f : tgt) {
                 row.assign(1, t[pair_key(null_word, f)]);
-                for (auto e : src) row.push_back(t[pair_key(e, f)]);
+                for (auto e : src)
+                    row.push_back(t[pair_key(e, f)]);
                 double z = 0;
-                for (float v : row) z += v;
-                if (z <= 0) continue;
+                for (float v : row)
+                    z += v;
+                if (z <= 0)
+                    continue;
                 for (std::size_t k = 0; k < row.size(); ++k) {
                     std::uint32_t e = k == 0 ? null_word : src[k - 1];
                     float c = static_cast<float>(row[k] / z);
@@ -43,7 +47,8 @@ Table model1(const std::vector<IdPair>& pairs, bool flip, int iterations) {
                 }
             }
         }
-        for (auto& [key, c] : count) c = static_cast<float>(c / total[static_cast<std::uint32_t>(key >> 32)]);
+        for (auto& [key, c] : count)
+            c = static_cast<float>(c / total[static_cast<std::uint32_t>(key >> 32)]);
         t.swap(count);
     }
     return t;
@@ -52,17 +57,20 @@ Table model1(const std::vector<IdPair>& pairs, bool flip, int iterations) {
 } // namespace
 
 std::unordered_map<std::uint64_t, float> learn_alignment(const std::vector<IdPair>& pairs,
-                                                        const AlignmentOptions& options) {
-    Table forward = model1(pairs, false, options.iterations);  // key (a, b): t(b|a)
-    Table backward = model1(pairs, true, options.iterations);  // key (b, a): t(a|b)
+                                                         const AlignmentOptions& options) {
+    Table forward = model1(pairs, false, options.iterations); // key (a, b): t(b|a)
+    Table backward = model1(pairs, true, options.iterations); // key (b, a): t(a|b)
     std::unordered_map<std::uint64_t, float> out;
     for (const auto& [key, p] : forward) {
         auto a = static_cast<std::uint32_t>(key >> 32), b = static_cast<std::uint32_t>(key);
-        if (a == null_word) continue;
+        if (a == null_word)
+            continue;
         auto back = backward.find(pair_key(b, a));
-        if (back == backward.end()) continue;
+        if (back == backward.end())
+            continue;
         float score = std::sqrt(p * back->second);
-        if (score >= 0.01f) out[key] = score;
+        if (score >= 0.01f)
+            out[key] = score;
     }
     return out;
 }

@@ -20,12 +20,14 @@ struct AlignmentOptions {
 };
 
 /// Key of a (word of a, word of b) pair in the maps below.
-inline std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
+inline std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
+    return (std::uint64_t{a} << 32) | b;
+}
 
 /// For each pair of words seen together in a sentence pair, sqrt(t(b|a) · t(a|b)): Model 1's
 /// translation probability in both directions, each trained with its own NULL word, so a pair
 /// scores high only when each word is the other's likeliest translation. Deterministic.
 std::unordered_map<std::uint64_t, float> learn_alignment(const std::vector<IdPair>& pairs,
-                                                        const AlignmentOptions& options);
+                                                         const AlignmentOptions& options);
 
 } // namespace mahdar
