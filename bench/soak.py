@@ -116,8 +116,11 @@ def client(port, seconds, seed, ctx, out):
             resp = conn.getresponse()
             data = resp.read()
             if resp.status == 503 and resp.getheader("Retry-After"):
-                # asked to come back (exports at --max-exports): not a failure if honoured
+                # asked to come back (exports at --max-exports): not a failure if honoured. The
+                # wait is as long as searchd keeps an idle connection (5 s): start a new one after.
                 deferred[kind] += 1
+                conn.close()
+                conn = None
                 time.sleep(min(float(resp.getheader("Retry-After")), 5))
                 continue
             if resp.status not in (200, 304):

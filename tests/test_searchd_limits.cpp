@@ -211,3 +211,62 @@ TEST_CASE("A query with more prefix wildcards than --max-wildcards is a 400 nami
     test::get_json(c, "/api/search?q=" + test::url_encode("mig* wor* rig*"), &status);
     CHECK(status == 200);
 }
+
+namespace {
+
+// One keep-alive client: `requests` health requests over as few connections as the server
+// allows; the requests the server dropped (closed the connection without an answer).
+int dropped_requests(int port, int requests) {
+    int dropped = 0, fd = -1;
+    std::string buf;
+    for (int i = 0; i < requests; ++i) {
+        if (fd < 0) {
+            fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in a{};
+            a.sin_family = AF_INET;
+            a.sin_port = htons(static_cast<uint16_t>(port));
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) return requests;
+            buf.clear();
+        }
+        std::string req = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n";
+        bool sent = ::send(fd, req.data(), req.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(req.size());
+        std::size_t head = std::string::npos, length = 0;
+        while (sent) { // read one whole answer
+            head = buf.find("\r\n\r\n");
+            if (head != std::string::npos) {
+                auto at = buf.find("Content-Length: ");
+                length = at < head ? std::stoul(buf.substr(at + 16)) : 0;
+                if (buf.size() >= head + 4 + length) break;
+            }
+            char chunk[4096];
+            ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+            if (n <= 0) break;
+            buf.append(chunk, static_cast<std::size_t>(n));
+        }
+        bool answered = sent && head != std::string::npos && buf.size() >= head + 4 + length;
+        bool close_after = answered && buf.substr(0, head).find("Connection: close") != std::string::npos;
+        if (!answered) ++dropped;
+        if (answered) buf.erase(0, head + 4 + length);
+        if (!answered || close_after) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    if (fd >= 0) ::close(fd);
+    return dropped;
+}
+
+} // namespace
+
+TEST_CASE("Keep-alive clients of a server with threads to spare are never cut off", "[searchd][limits]") {
+    // Connections are taken back only for one that waits for a thread: a new connection queued
+    // for an instant while threads are free must not cost a keep-alive client its connection
+    // (between two of its requests, its connection is idle).
+    Served s("--threads 16");
+    std::atomic<int> dropped{0};
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 8; ++i) clients.emplace_back([&] { dropped += dropped_requests(s.port(), 400); });
+    for (auto& t : clients) t.join();
+    CHECK(dropped == 0);
+}

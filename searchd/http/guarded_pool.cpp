@@ -54,17 +54,25 @@ void GuardedPool::work() {
             if (jobs_.empty()) return;
             fn = std::move(jobs_.front());
             jobs_.pop_front();
+            ++busy_;
         }
         fn();
+        std::lock_guard<std::mutex> lock(mutex_);
+        --busy_;
     }
 }
 
 // Every 50 ms: a connection waiting for a thread takes one from an idle keep-alive connection,
 // else from the request being read the longest (past evict_after); refused sockets are drained.
+// Waiting means more queued connections than free threads: a connection just accepted while a
+// thread is free is not waiting, and taking a keep-alive connection for it — idle for the
+// instant between a client's answer and its next request — would cut that client off for
+// nothing (the soak saw 0.7% of requests fail so with 16 clients on 32 threads).
 void GuardedPool::watch() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!watch_stop_) {
-        std::size_t waiting = jobs_.size();
+        std::size_t free = limits_.threads > busy_ ? limits_.threads - busy_ : 0;
+        std::size_t waiting = jobs_.size() > free ? jobs_.size() - free : 0;
         lock.unlock();
         if (waiting > 0) table_.evict(waiting, limits_.evict_after);
         table_.drain_lingering();

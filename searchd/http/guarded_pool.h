@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -41,6 +42,7 @@ private:
     std::mutex mutex_;
     std::condition_variable cond_, watch_cond_;
     std::deque<std::function<void()>> jobs_;
+    std::size_t busy_ = 0; ///< threads running a connection
     bool stopping_ = false, watch_stop_ = false;
     std::vector<std::thread> threads_;
     std::thread watchdog_;
