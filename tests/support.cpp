@@ -60,17 +60,26 @@ int free_port() {
 }
 
 bool accepts(int port) {
+    int fd = connect_local(port);
+    if (fd >= 0) close(fd);
+    return fd >= 0;
+}
+
+} // namespace
+
+int connect_local(int port, int receive_buffer) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (receive_buffer > 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     a.sin_port = htons(static_cast<std::uint16_t>(port));
-    bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    close(fd);
-    return ok;
+    if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
 }
-
-} // namespace
 
 Daemon::Daemon(std::string command, const std::string& log) {
     int port = free_port();

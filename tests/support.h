@@ -34,6 +34,10 @@ struct CommandResult {
 /// Runs a shell command line, capturing its output.
 CommandResult run_command(const std::string& command);
 
+/// A socket connected to 127.0.0.1:port (with a receive buffer of `receive_buffer` bytes when
+/// over 0, so a server's answer backs up), or -1. For requests no HTTP client sends.
+int connect_local(int port, int receive_buffer = 0);
+
 /// A server program run in the background for a test: "{port}" in `command` becomes a free
 /// loopback port; the constructor waits (up to 10 s) until the port accepts connections, and
 /// the destructor stops the program. port() is -1 if it never listened.

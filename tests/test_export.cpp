@@ -160,14 +160,8 @@ namespace {
 
 // A client that asks for `path` and reads nothing: its export stays open on the server.
 int stalled_request(int port, const std::string& path) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    int small = 4096;
-    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    int fd = test::connect_local(port, 4096);
+    REQUIRE(fd >= 0);
     std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
     return fd;

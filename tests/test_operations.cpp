@@ -36,18 +36,7 @@ std::string read_text(const std::filesystem::path& p) {
 }
 
 int connect_to(int port) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    int small = 4096; // the export cannot finish into the socket buffers before it is read
-    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
+    return test::connect_local(port, 4096); // the export cannot finish into the socket buffers before it is read
 }
 
 // Reads from `fd` until `limit` bytes or the end (limit 0: the end).

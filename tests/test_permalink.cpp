@@ -42,15 +42,8 @@ struct Fixture {
 
 // The status and body of one raw request (for requests no HTTP client sends).
 std::pair<int, std::string> raw_request(int port, const std::string& request) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        close(fd);
-        return {-1, ""};
-    }
+    int fd = test::connect_local(port);
+    if (fd < 0) return {-1, ""};
     (void)!write(fd, request.data(), request.size());
     std::string answer;
     char buf[4096];

@@ -27,12 +27,8 @@ namespace {
 // A client socket writing raw HTTP, to be slow or wrong on purpose.
 class Raw {
 public:
-    explicit Raw(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(static_cast<uint16_t>(port));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) FAIL("cannot connect");
+    explicit Raw(int port) : fd_(test::connect_local(port)) {
+        if (fd_ < 0) FAIL("cannot connect");
     }
     ~Raw() { ::close(fd_); }
     Raw(const Raw&) = delete;
@@ -221,12 +217,8 @@ int dropped_requests(int port, int requests) {
     std::string buf;
     for (int i = 0; i < requests; ++i) {
         if (fd < 0) {
-            fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in a{};
-            a.sin_family = AF_INET;
-            a.sin_port = htons(static_cast<uint16_t>(port));
-            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) return requests;
+            fd = test::connect_local(port);
+            if (fd < 0) return requests;
             buf.clear();
         }
         std::string req = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n";
