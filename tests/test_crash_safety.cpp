@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <functional>
 #include <random>
 #include <set>
 #include <thread>
@@ -88,6 +89,30 @@ std::mt19937 seeded() {
     return std::mt19937(seed);
 }
 
+// Three kills at random moments of a run of `args` ({"--db", DB, …}) that takes `span` when
+// left whole: before each, `reset` puts the index back; after each, `check_killed` looks at
+// what the kill left, and the next run must complete with the passages of `after`.
+void kill_at_random(const std::vector<std::string>& args, std::chrono::milliseconds span, test::Spawn spawn,
+                    const std::function<void()>& reset, const std::function<void()>& check_killed,
+                    const Docs& after) {
+    const fs::path db = args[1], logs = db.parent_path();
+    auto random = seeded();
+    for (int trial = 0; trial < 3; ++trial) {
+        reset();
+        auto delay = std::chrono::milliseconds(std::uniform_int_distribution<long>(0, span.count())(random));
+        INFO("trial " << trial << ": killed " << delay.count() << " ms after it began writing");
+        kill_during(args, db, logs / "killed.log", delay, spawn);
+        check_killed();
+        CHECK(test::run_indexer_args(args, logs / "next.log", spawn) == 0);
+        CHECK(test::passages_by_document(db) == after);
+    }
+}
+
+void remove_index(const fs::path& db) {
+    std::error_code ec;
+    fs::remove_all(db, ec);
+}
+
 } // namespace
 
 TEST_CASE("a reader sees a re-indexed file's passages all old or all new and never a mixture", "[crash]") {
@@ -160,17 +185,12 @@ TEST_CASE("killed at random moments of a first load the index opens with whole f
     test::Spawn spawn{small_flush, 0};
     const std::vector<std::string> args{"--db", (tmp / "db").string(), "--no-bulk", (tmp / "in").string()};
     auto span = full_run(args, tmp / "scratch", spawn);
-    auto random = seeded();
-    for (int trial = 0; trial < 3; ++trial) {
-        std::error_code ec;
-        fs::remove_all(tmp / "db", ec);
-        auto delay = std::chrono::milliseconds(std::uniform_int_distribution<long>(0, span.count())(random));
-        INFO("trial " << trial << ": killed " << delay.count() << " ms after it began writing");
-        kill_during(args, tmp / "db", tmp / "killed.log", delay, spawn);
-        if (fs::exists(tmp / "db" / "iamglass")) check_whole_files(tmp / "db", {}, all);
-        CHECK(test::run_indexer_args(args, tmp / "next.log", spawn) == 0);
-        CHECK(test::passages_by_document(tmp / "db") == all);
-    }
+    const fs::path db = tmp / "db";
+    kill_at_random(args, span, spawn, [&] { remove_index(db); },
+                   [&] {
+                       if (fs::exists(db / "iamglass")) check_whole_files(db, {}, all);
+                   },
+                   all);
 }
 
 TEST_CASE("killed at random moments of an incremental run the index keeps each file old or new and the next run completes",
@@ -188,8 +208,7 @@ TEST_CASE("killed at random moments of an incremental run the index keeps each f
         write_inputs(tmp / "in", {{"a", 200}, {"d", 400}, {"e", 300}}, 2);
     };
     auto reset = [&] {
-        std::error_code ec;
-        fs::remove_all(tmp / "db", ec);
+        remove_index(tmp / "db");
         fs::copy(tmp / "v1db", tmp / "db", fs::copy_options::recursive);
     };
     to_v2();
@@ -199,16 +218,7 @@ TEST_CASE("killed at random moments of an incremental run the index keeps each f
     auto span = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
     const Docs before = test::documents_of(v1), after = test::documents_of(v2);
     REQUIRE(test::passages_by_document(tmp / "db") == after);
-    auto random = seeded();
-    for (int trial = 0; trial < 3; ++trial) {
-        reset();
-        auto delay = std::chrono::milliseconds(std::uniform_int_distribution<long>(0, span.count())(random));
-        INFO("trial " << trial << ": killed " << delay.count() << " ms after it began writing");
-        kill_during(args, tmp / "db", tmp / "killed.log", delay, spawn);
-        check_whole_files(tmp / "db", before, after);
-        CHECK(test::run_indexer_args(args, tmp / "next.log", spawn) == 0);
-        CHECK(test::passages_by_document(tmp / "db") == after);
-    }
+    kill_at_random(args, span, spawn, reset, [&] { check_whole_files(tmp / "db", before, after); }, after);
 }
 
 TEST_CASE("killed at random moments of a bulk load the index opens empty or whole and the next run completes",
@@ -220,20 +230,14 @@ TEST_CASE("killed at random moments of a bulk load the index opens empty or whol
     const std::vector<std::string> args{"--db", (tmp / "db").string(), "--bulk", "--threads", "2",
                                         (tmp / "in").string()};
     auto span = full_run(args, tmp / "scratch", {});
-    auto random = seeded();
-    for (int trial = 0; trial < 3; ++trial) {
-        std::error_code ec;
-        fs::remove_all(tmp / "db", ec);
-        auto delay = std::chrono::milliseconds(std::uniform_int_distribution<long>(0, span.count())(random));
-        INFO("trial " << trial << ": killed " << delay.count() << " ms after it began writing");
-        kill_during(args, tmp / "db", tmp / "killed.log", delay);
-        if (fs::exists(tmp / "db" / "iamglass")) {
-            auto held = test::passages_by_document(tmp / "db");
-            REQUIRE(held);
-            CHECK((held->empty() || *held == all));
-        }
-        CHECK(test::run_indexer_args(args, tmp / "next.log") == 0);
-        CHECK(test::passages_by_document(tmp / "db") == all);
-        CHECK_FALSE(fs::exists(tmp / "db.bulk"));
-    }
+    const fs::path db = tmp / "db";
+    kill_at_random(args, span, {}, [&] { remove_index(db); },
+                   [&] {
+                       if (!fs::exists(db / "iamglass")) return;
+                       auto held = test::passages_by_document(db);
+                       REQUIRE(held);
+                       CHECK((held->empty() || *held == all));
+                   },
+                   all);
+    CHECK_FALSE(fs::exists(tmp / "db.bulk"));
 }

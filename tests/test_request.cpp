@@ -29,6 +29,7 @@ const char* sort_name(Sort s) {
     case Sort::relevance: return "relevance";
     case Sort::date_ascending: return "date";
     case Sort::date_descending: return "-date";
+    case Sort::indexed_descending: return "-indexed";
     }
     return "?";
 }
