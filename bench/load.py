@@ -18,6 +18,8 @@ cache and mmap of the database (the Python interpreter included, ~10 MB).
 
 The warm-up pass also records each query's answer (total, top hit id) as "answers", for
 agree.py; for Sphinx that costs one more SELECT and SHOW META per query, outside the measured pass.
+Sphinx's snippets come from a second SELECT in the same batch (SNIPPET(), evaluated for its ten
+hits after LIMIT): one round trip per query, facets and snippets included, as mahdar's one request.
 """
 import argparse
 import http.client
@@ -84,18 +86,15 @@ class SphinxClient:
             self.connect()
         cur = self.conn.cursor()
         cur.execute("; ".join(q["sphinx"]))
-        hits = cur.fetchall()
-        while cur.nextset():
-            cur.fetchall()
-        by_lang = {}
-        for row in hits:  # id, text, speaker, country, objective, date, lang, doc, w
-            by_lang.setdefault(row[6], []).append(row[1])
-        for lang, texts in sorted(by_lang.items()):
-            args = ", ".join(["(" + ", ".join(["%s"] * len(texts)) + ")", "%s", "%s"])
-            cur.execute(f"CALL SNIPPETS({args}, 5 AS around, 200 AS limit)",
-                        texts + [f"idx_{lang}", q["snippet_query"]])
-            cur.fetchall()
+        hits = cur.fetchall()  # id, text, speaker, country, objective, date, lang, doc, w
+        snippets = None
+        while cur.nextset():  # the facets, then the snippets' SELECT (two columns), SHOW META
+            rows = cur.fetchall()
+            if snippets is None and cur.description and [d[0] for d in cur.description] == ["id", "snippet"]:
+                snippets = rows
         cur.close()
+        if snippets is None or [r[0] for r in snippets] != [h[0] for h in hits]:
+            raise RuntimeError("Sphinx's snippets are not those of its hits")
         return hits
 
     def answer(self, q, hits):

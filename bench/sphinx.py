@@ -15,7 +15,7 @@ folding to ASCII in the same token stream as Latin digits unless mapped (we map 
 per-document language choice: a passage goes to the index of its `lang` field.
 
 The passage text is both a full-text field and a string attribute (tsvpipe_field_string), so a
-hit's text comes back with the hit and CALL SNIPPETS can build its excerpt, as mahdar does.
+hit's text comes back with the hit and SNIPPET() can build its excerpt, as mahdar does.
 Attributes: speaker (string), speaker_id (uint, for filters), country (MVA of ints: position in
 the ISO 3166-1 list + 1), objective (MVA), date (uint YYYYMMDD), year (uint), lang (string),
 doc (string), month (uint YYYYMM).
