@@ -174,7 +174,12 @@ def expanded(args, queries, texts, db):
                          capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"mahdar-crosslang-eval failed: {run.stderr.strip()}")
-    return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    rows = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    for r in rows:
+        if "lexicon_rows" in r:
+            print(f"\nlexicon: {r['lexicon_rows']} rows, parsed in {r['lexicon_parse_ms']:.0f} ms, "
+                  f"+{r['lexicon_rss_mb']:.0f} MB resident (what mahdar-searchd pays once at start-up)")
+    return [r for r in rows if "shape" in r]
 
 
 def print_searchd(base, restricted, mixed):

@@ -112,11 +112,12 @@ export function card(hit, state, actions) {
 /** Searching all languages: the hit's language and the translations it was found by. */
 function across(hit) {
   const line = h('p', { class: 'hit-across' }, h('span', { class: 'hit-lang' }, t(`lang_${hit.lang}`)));
-  if (hit.translated?.length) {
-    line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'matched' },
-      t('matched'), ' ', hit.translated.map((m, i) => [i ? ', ' : '', h('bdi', { dir: 'auto' }, m.word), ' → ',
-        h('bdi', { ...text_attrs(m.lang) }, m.translation)])));
-  }
+  if (!hit.translated?.length) return line;
+  const by_word = new Map();
+  for (const m of hit.translated) by_word.set(m.word, [...(by_word.get(m.word) || []), m]);
+  line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'matched' },
+    t('matched'), ' ', [...by_word].map(([word, list], i) => [i ? '; ' : '', h('bdi', { dir: 'auto' }, word), ' → ',
+      list.map((m, j) => [j ? ', ' : '', h('bdi', { ...text_attrs(m.lang) }, m.translation)])])));
   return line;
 }
 
