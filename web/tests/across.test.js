@@ -62,3 +62,15 @@ test('the switch is labelled in the page language', async () => {
     assert.equal((await page.locator('label.all-langs').textContent()).trim(), label);
   }
 });
+
+test('on a phone-width screen the switch stays beside the search box and nothing overflows', async () => {
+  const page = await new_page(browser, server.url, { width: 390, height: 844 });
+  await page.goto('/?q=remittance&langs=all&ui=ar');
+  await settled(page);
+  assert.ok(await page.locator('#langs-all').isVisible());
+  assert.ok(await page.isChecked('#langs-all'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page wider than the screen by ${overflow}px`);
+  assert.equal(await page.locator('#hits .hit-lang').first().isVisible(), true);
+  await screenshot(page, 'phone-all-languages-ar', { full_page: false });
+});
