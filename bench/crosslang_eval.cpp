@@ -103,6 +103,14 @@ std::string passage_id(const Xapian::Document& doc) {
     return it != doc.termlist_end() && (*it)[0] == 'Q' ? (*it).substr(1) : "";
 }
 
+// Resident memory of this process in MB (/proc/self/statm), 0 if unreadable.
+double rss_mb() {
+    std::ifstream statm("/proc/self/statm");
+    double pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4096.0 / (1024 * 1024);
+}
+
 double percentile(std::vector<double> v, double p) {
     if (v.empty())
         return 0;
@@ -115,7 +123,13 @@ int run(const std::map<std::string, std::string>& opt) {
     std::ifstream lex_in(opt.at("--lexicon"));
     std::stringstream lex_text;
     lex_text << lex_in.rdbuf();
+    // What mahdar-searchd pays at start-up for langs=all: parsing the lexicon, and its memory.
+    double rss_before = rss_mb();
+    auto parse_start = std::chrono::steady_clock::now();
     const Lexicon lexicon(lex_text.str());
+    std::cout << "{\"lexicon_rows\":" << lexicon.size() << ",\"lexicon_parse_ms\":"
+              << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - parse_start).count()
+              << ",\"lexicon_rss_mb\":" << rss_mb() - rss_before << "}\n";
     const WordLists lists = WordLists::embedded();
     Analyzer analyzer(lists);
     std::vector<Query> queries;

@@ -153,6 +153,8 @@ def extra_cases(ids):
     return [
         C.Case("search", "GET", "/api/v1/search", [("q", "migration"), ("facet_limit", "0")], why="facets_more"),
         C.Case("search", "GET", "/api/v1/search", [("q", "data protection"), ("size", "1"), ("page", "2")], why="a later page"),
+        C.Case("search", "GET", "/api/v1/search", [("q", "migrants"), ("langs", "all"), ("size", "50")],
+               why="across languages: hits with translated", nonempty=("hits",)),
         C.Case("getDocument", "GET", C.fill("/api/v1/document/{doc_id}", pdf), why="a PDF: pages and page"),
         C.Case("getDocument", "GET", C.fill("/api/v1/document/{doc_id}", jsonl), why="JSON Lines: no original"),
         C.Case("getOriginal", "GET", C.fill("/api/v1/original/{doc_id}", pdf), why="a PDF"),
