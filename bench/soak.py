@@ -4,6 +4,7 @@ mahdar-searchd for a set time while mahdar-indexer re-indexes its folder again a
 
     bench/soak.py [--build build] [--minutes 10] [--clients 16] [--passages 20000]
                   [--reindex-every 5] [--out result.json] [--work DIR]
+                  [--searchd BINARY] [--baseline OLD_BINARY]
 
 Inputs: a copy of the bundled corpus/ and, when ../shared is there, --passages generated
 passages (bench/generate.py, in files of 2,000); without ../shared it says so and soaks over
@@ -15,6 +16,12 @@ the connection breaks or it takes over 30 s. A 503 with Retry-After (exports bey
 searchd's --max-exports) is counted apart ("503+RA") and the client waits as told. Prints per kind of request: count, errors, p50,
 p99; re-index runs and the revisions searchd served; searchd's RSS after the first 10% of the
 time, at the end and at most. Exit status 1 when any request or re-index run failed.
+
+--searchd runs another binary (or a wrapper script, e.g. one starting searchd under heaptrack)
+in place of the build's. --baseline starts a second searchd, e.g. an older build copied aside,
+on the same index: the odd-numbered clients ask it, the even-numbered ones the first, so both
+see the same mix of requests and the same revisions; the table then counts both and the RSS
+is printed for each.
 """
 import argparse
 import http.client
@@ -138,7 +145,7 @@ def client(port, seconds, seed, ctx, out):
             conn = None
             continue
         latencies[kind].append((time.perf_counter() - t) * 1000)
-    out.put({"latencies": {k: v.tobytes() for k, v in latencies.items()}, "errors": errors, "deferred": deferred,
+    out.put({"seed": seed, "latencies": {k: v.tobytes() for k, v in latencies.items()}, "errors": errors, "deferred": deferred,
              "samples": samples, "revisions": sorted(r for r in revisions if r)})
 
 
@@ -193,6 +200,18 @@ class Reindexer(threading.Thread):
                 self.failures.append(f"run {cycle}: exit {r.returncode}: {r.stderr.strip()[-300:]}")
 
 
+def start_searchd(binary, db):
+    """(process, port) of a searchd serving `db` on a free port. Lines before searchd's own
+    "listening on" (a wrapper's, e.g. heaptrack's) are skipped."""
+    server = subprocess.Popen([binary, "--db", db, "--listen", f"{HOST}:0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    for line in server.stdout:
+        m = re.match(r"listening on http://[^:]+:(\d+)", line)
+        if m:
+            return server, int(m.group(1))
+    sys.exit(f"{binary} exited before listening")
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
@@ -209,9 +228,11 @@ def main():
     ap.add_argument("--reindex-every", type=float, default=5)
     ap.add_argument("--out")
     ap.add_argument("--work")
+    ap.add_argument("--searchd", help="the searchd binary (default: the build's)")
+    ap.add_argument("--baseline", help="a second searchd binary served the odd-numbered clients")
     a = ap.parse_args()
     indexer = os.path.join(a.build, "indexer", "mahdar-indexer")
-    searchd = os.path.join(a.build, "searchd", "mahdar-searchd")
+    searchd = a.searchd or os.path.join(a.build, "searchd", "mahdar-searchd")
     work = a.work or tempfile.mkdtemp(prefix="mahdar-soak-")
     inputs, db = os.path.join(work, "inputs"), os.path.join(work, "db")
     shutil.rmtree(work, ignore_errors=True)
@@ -223,9 +244,8 @@ def main():
     elif a.passages:
         print(f"note: {SHARED} not found: no generated passages, the soak runs over corpus/ alone")
     subprocess.run([indexer, "--db", db, "--quiet", inputs], check=True)
-    server = subprocess.Popen([searchd, "--db", db, "--listen", f"{HOST}:0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
-    port = int(re.search(r":(\d+)", server.stdout.readline()).group(1))
+    servers = [start_searchd(searchd, db)] + ([start_searchd(a.baseline, db)] if a.baseline else [])
+    port = servers[0][1]
     words, sentences = words_of(os.path.join(ROOT, "corpus"))
     conn = http.client.HTTPConnection(HOST, port, timeout=30)
     ids, countries = [], []
@@ -239,22 +259,25 @@ def main():
     seconds = a.minutes * 60
     reindexer = Reindexer(indexer, db, inputs, a.reindex_every)
     out = mp.Queue()
-    procs = [mp.Process(target=client, args=(port, seconds, i, ctx, out)) for i in range(a.clients)]
+    procs = [mp.Process(target=client, args=(servers[i % len(servers)][1], seconds, i, ctx, out))
+             for i in range(a.clients)]
     start = time.monotonic()
     for p in procs:
         p.start()
     reindexer.start()
-    rss = []
+    rss = [[] for _ in servers]
     while time.monotonic() - start < seconds:
         time.sleep(2)
-        rss.append((time.monotonic() - start, rss_kb(server.pid)))
+        for samples, (server, _) in zip(rss, servers):
+            samples.append((time.monotonic() - start, rss_kb(server.pid)))
     results = [out.get() for _ in procs]
     for p in procs:
         p.join()
     reindexer.stop.set()
     reindexer.join()
-    server.terminate()
-    server.wait(timeout=30)
+    for server, _ in servers:
+        server.terminate()
+        server.wait(timeout=60)
 
     print(f"{a.clients} clients, {a.minutes:g} min, re-index every {a.reindex_every:g} s; {len(ids)} passage ids,"
           f" {len(sentences)} sentences to cite")
@@ -280,11 +303,22 @@ def main():
           f" revisions served: {len(revisions)}")
     for f in reindexer.failures[:5]:
         print("  re-index", f)
-    warm = [kb for t, kb in rss if t >= seconds * 0.1] or [kb for _, kb in rss]
-    print(f"searchd RSS: {warm[0] / 1024:.0f} MB after {seconds * 0.1:.0f} s, {warm[-1] / 1024:.0f} MB at the end,"
-          f" {max(kb for _, kb in rss) / 1024:.0f} MB at most; growth {(warm[-1] - warm[0]) / 1024:+.0f} MB")
+    for n, (name, samples) in enumerate(zip((searchd, a.baseline), rss)):
+        warm = [kb for t, kb in samples if t >= seconds * 0.1] or [kb for _, kb in samples]
+        print(f"searchd RSS ({name}): {warm[0] / 1024:.0f} MB after {seconds * 0.1:.0f} s, {warm[-1] / 1024:.0f} MB"
+              f" at the end, {max(kb for _, kb in samples) / 1024:.0f} MB at most;"
+              f" growth {(warm[-1] - warm[0]) / 1024:+.0f} MB")
+        if a.baseline:  # its share of the requests
+            lat = array("f")
+            for r in results:
+                if r["seed"] % len(servers) == n:
+                    for kind, _ in KINDS:
+                        lat.frombytes(r["latencies"][kind])
+            err = sum(sum(r["errors"].values()) for r in results if r["seed"] % len(servers) == n)
+            print(f"  its requests: {len(lat) + err}, errors {err}, p50 {percentile(lat, 50):.1f} ms,"
+                  f" p99 {percentile(lat, 99):.1f} ms")
     summary.update(requests=total, errors=errors, reindex_runs=reindexer.runs, reindex_failures=reindexer.failures,
-                   revisions=len(revisions), rss_kb=rss)
+                   revisions=len(revisions), rss_kb=rss[0], baseline_rss_kb=rss[1] if a.baseline else None)
     if a.out:
         with open(a.out, "w") as f:
             json.dump(summary, f, indent=1)

@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -112,9 +113,17 @@ void stop_on_signal(httplib::Server& server, mahdar::RequestGate& gate, sigset_t
 // defaults that memory goes back to the kernel and is faulted in again, zeroed, by the next
 // search: on the 1M-passage index a one-word search took 27 ms instead of 15 ms. (32 MiB is
 // the largest mmap threshold glibc accepts on 64-bit.)
+// Freed memory is kept per malloc arena, and glibc gives threads up to 8 arenas per core, so
+// 16 here, each grown to its own worst moment. Re-indexing adds moments (Contexts reopened and
+// facet columns read on whichever thread): the sum grew with every revision, +35 MB in a
+// 10-minute soak, most of it free. One arena per core bounds it (bench/README "Soak and
+// abuse"). An operator's MALLOC_ARENA_MAX is left alone.
 void keep_freed_memory() {
     if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TRIM_THRESHOLD, 256 << 20) != 1)
         mahdar::log_line(mahdar::LogLevel::warn, "mahdar-searchd: mallopt refused; searches will be slower");
+    int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+    if (!std::getenv("MALLOC_ARENA_MAX") && mallopt(M_ARENA_MAX, cores) != 1)
+        mahdar::log_line(mahdar::LogLevel::warn, "mahdar-searchd: mallopt refused; memory may grow with revisions");
 }
 
 int refuse(const mahdar::StartupError& e) {
