@@ -83,6 +83,7 @@ std::string_view body_of(const AlignItem& item) {
 }
 
 struct Side {
+    std::vector<std::string> para;
     std::vector<std::size_t> length;
     std::vector<std::set<std::string>> anchors;
 };
@@ -91,6 +92,7 @@ Side side_of(const std::vector<AlignItem>& items) {
     Side s;
     for (const auto& it : items) {
         std::string_view body = body_of(it);
+        s.para.push_back(it.para);
         s.length.push_back(length_of(body));
         s.anchors.push_back(anchors_of(body));
     }
@@ -101,6 +103,24 @@ std::set<std::string> merged(const Side& s, std::uint32_t from, std::uint32_t co
     std::set<std::string> out;
     for (std::uint32_t k = 0; k < count; ++k) out.insert(s.anchors[from + k].begin(), s.anchors[from + k].end());
     return out;
+}
+
+bool latin_word(const std::string& anchor) {
+    return !anchor.empty() && anchor[0] != '#' && (anchor[0] < '0' || anchor[0] > '9');
+}
+
+// The cost of paragraph anchors `own` missing from `other` (0 when all are there): only kinds
+// the other side can have count (an Arabic text has numbers and symbols, rarely Latin words).
+double missing_cost(const std::set<std::string>& own, const std::set<std::string>& other) {
+    bool other_has_words = std::any_of(other.begin(), other.end(), latin_word);
+    std::size_t counted = 0, found = 0;
+    for (const auto& x : own) {
+        if (latin_word(x) && !other_has_words) continue;
+        ++counted;
+        found += other.count(x);
+    }
+    if (counted == 0 || other.empty()) return 0;
+    return -2.0 * std::log(0.1 + 0.9 * double(found) / double(counted));
 }
 
 constexpr double variance = 6.8; // Gale & Church's s², characters
@@ -143,15 +163,17 @@ Scored bead_cost(const Side& A, const Side& B, std::uint32_t i, std::uint32_t j,
     // paragraph the other version lacks would hide in the join.
     const Side& two = m.da == 2 ? A : B;
     const auto& other = m.da == 2 ? ab : aa;
-    for (int k = 0; k < 2 && m.da + m.db == 3; ++k) {
-        const auto& own = two.anchors[(m.da == 2 ? i : j) + k];
-        if (own.empty() || other.empty()) continue;
-        std::size_t found = 0;
-        for (const auto& x : own) found += other.count(x);
-        anchor_cost -= 2.0 * std::log(0.1 + 0.9 * double(found) / double(own.size()));
-    }
+    for (int k = 0; k < 2 && m.da + m.db == 3; ++k) anchor_cost += missing_cost(two.anchors[(m.da == 2 ? i : j) + k], other);
     double cost = -std::log(m.prior) - std::log(std::max(p, 1e-12)) + anchor_cost;
-    return {cost, 0.5 * p + 0.5 * anchor_term(aa, ab, p)};
+    double score = 0.5 * p + 0.5 * anchor_term(aa, ab, p);
+    // Paragraph numbers are the surest sign: the same number starting both sides all but
+    // settles it, two different numbers all but exclude it.
+    if (!A.para[i].empty() && !B.para[j].empty()) {
+        bool same = A.para[i] == B.para[j];
+        cost += same ? -4.0 : 6.0;
+        if (same) score = 0.6 + 0.4 * score;
+    }
+    return {cost, score};
 }
 
 // Gale–Church over a[ia, ia+n) × b[jb, jb+m), appending its beads to `out`.
@@ -186,42 +208,11 @@ void align_stretch(const Side& A, const Side& B, std::uint32_t ia, std::uint32_t
             for (int k = 0; k < mv.da; ++k) bead.a.push_back(ia + i + k);
             for (int k = 0; k < mv.db; ++k) bead.b.push_back(jb + j + k);
             bead.score = bead_cost(A, B, ia + i, jb + j, mv, ratio).score;
+            if (!A.para[ia + i].empty() && A.para[ia + i] == B.para[jb + j]) bead.how = Bead::numbered;
             stretch.push_back(std::move(bead));
         }
     }
     out.insert(out.end(), stretch.rbegin(), stretch.rend());
-}
-
-// Index pairs with the same paragraph number, unique on both sides, longest increasing run.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> numbered_pairs(const std::vector<AlignItem>& a, const std::vector<AlignItem>& b) {
-    auto unique_index = [](const std::vector<AlignItem>& items) {
-        std::map<std::string, long> at;
-        for (std::size_t k = 0; k < items.size(); ++k)
-            if (!items[k].para.empty()) {
-                auto [it, fresh] = at.try_emplace(items[k].para, static_cast<long>(k));
-                if (!fresh) it->second = -1;
-            }
-        return at;
-    };
-    auto ia = unique_index(a), ib = unique_index(b);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    for (const auto& [para, k] : ia)
-        if (auto it = ib.find(para); k >= 0 && it != ib.end() && it->second >= 0)
-            pairs.emplace_back(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(it->second));
-    std::sort(pairs.begin(), pairs.end());
-    // longest run increasing in b (patience sorting)
-    std::vector<std::size_t> tails, prev(pairs.size(), SIZE_MAX);
-    for (std::size_t k = 0; k < pairs.size(); ++k) {
-        auto pos = std::lower_bound(tails.begin(), tails.end(), pairs[k].second,
-                                    [&](std::size_t t, std::uint32_t v) { return pairs[t].second < v; });
-        if (pos != tails.begin()) prev[k] = *(pos - 1);
-        if (pos == tails.end()) tails.push_back(k);
-        else *pos = k;
-    }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    for (std::size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = prev[k]) out.push_back(pairs[k]);
-    std::reverse(out.begin(), out.end());
-    return out;
 }
 
 } // namespace
@@ -230,14 +221,21 @@ std::set<std::string> anchors_of(std::string_view text) {
     std::set<std::string> out;
     std::string number, word;
     bool capital = false;
-    std::size_t letters = 0;
+    bool sentence_start = true; // a capital there says nothing: "The", "La"
+    bool word_at_start = false;
+    std::size_t letters = 0, last_letters = 0;
     auto flush = [&] {
         if (!number.empty()) {
             std::size_t z = number.find_first_not_of('0');
             out.insert(z == std::string::npos ? "0" : number.substr(z));
             number.clear();
+            sentence_start = false;
         }
-        if (capital && letters >= 3) out.insert(word);
+        if (!word.empty()) {
+            if (capital && letters >= 3 && !word_at_start) out.insert(word);
+            last_letters = letters;
+            sentence_start = false;
+        }
         word.clear();
         letters = 0;
         capital = false;
@@ -249,11 +247,17 @@ std::set<std::string> anchors_of(std::string_view text) {
             number += static_cast<char>('0' + d);
         } else if (latin_letter(c)) {
             if (!number.empty()) flush();
-            if (word.empty()) capital = latin_capital(c);
+            if (word.empty()) {
+                capital = latin_capital(c);
+                word_at_start = sentence_start;
+            }
             append_utf8(word, lower(c));
             ++letters;
         } else {
+            bool had_word = !word.empty();
             flush();
+            // a full stop ends a sentence, but not after "Mr", "Ms", "Mme", "M"
+            if (c == U'!' || c == U'?' || c == U':' || (c == U'.' && !(had_word && last_letters <= 3))) sentence_start = true;
         }
     }
     flush();
@@ -275,19 +279,7 @@ std::vector<Bead> align_paragraphs(const std::vector<AlignItem>& a, const std::v
     for (auto l : B.length) total_b += static_cast<double>(l);
     double ratio = total_a > 0 && total_b > 0 ? total_b / total_a : 1.0;
     std::vector<Bead> out;
-    std::uint32_t ia = 0, jb = 0;
-    for (auto [i, j] : numbered_pairs(a, b)) {
-        align_stretch(A, B, ia, i - ia, jb, j - jb, ratio, out);
-        Bead bead;
-        bead.a = {i};
-        bead.b = {j};
-        bead.how = Bead::numbered;
-        bead.score = 0.6 + 0.4 * bead_cost(A, B, i, j, moves[0], ratio).score;
-        out.push_back(std::move(bead));
-        ia = i + 1;
-        jb = j + 1;
-    }
-    align_stretch(A, B, ia, static_cast<std::uint32_t>(a.size()) - ia, jb, static_cast<std::uint32_t>(b.size()) - jb, ratio, out);
+    align_stretch(A, B, 0, static_cast<std::uint32_t>(a.size()), 0, static_cast<std::uint32_t>(b.size()), ratio, out);
     return out;
 }
 
