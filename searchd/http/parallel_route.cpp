@@ -36,7 +36,9 @@ void handle_parallel(Services& s, const httplib::Request& req, httplib::Response
         return send_error(res, e);
     }
     auto lease = s.pool.acquire();
-    stamp_answer(res, revision_of(*lease));
+    unsigned long long revision = revision_of(*lease);
+    stamp_answer(res, revision);
+    if (revision != 0 && not_modified(req, res, revision, lease->uuid)) return; // the client's copy is current
     auto v = with_reopen(*lease, [&](Context& c) { return get_parallel(c, id, *lang); });
     send_result(res, v, [](const ParallelView& found) { return to_json(found); });
 }
