@@ -49,6 +49,7 @@ TEST_CASE("The corpus's versions are linked: English and Arabic by name, French 
         auto w = versions_of(idx, hits["hits"][0]["doc_id"].get<std::string>());
         CHECK(w.count("ar") == 1);
         CHECK(w.count("fr") == 1);
+        CHECK(hits["hits"][0]["also_in"] == json::array({"ar", "fr"})); // what the results can show
     }
     // documents of other dates have no version and are linked to nothing
     CHECK(versions_of(idx, "2021-11-18_domestic-workers-dialogue.en").empty());
@@ -176,5 +177,39 @@ TEST_CASE("Removing a version removes its links and alignments", "[versions][ind
     REQUIRE(test::run_indexer("--quiet --prune --db " + db + " " + (dir / "in").string()).status == 0);
     Xapian::Database x(db);
     CHECK(read_versions(x, en_1029).empty());
-    CHECK(version_metadata_keys(x).empty()); // none left
+    for (const auto& key : version_metadata_keys(x)) // only the remaining document's stamp
+        CHECK(key == version_stamp_key(en_1029));
+}
+
+TEST_CASE("Re-indexing a changed version updates its links, unchanged ones stay", "[versions][index]") {
+    test::TempDir dir;
+    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
+        std::filesystem::create_directories(dir / "in" / lang);
+        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
+    }
+    std::string db = (dir / "db").string();
+    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    {
+        Xapian::Database x(db);
+        REQUIRE(read_versions(x, fr_1029).size() == 2); // by content
+    }
+    // The French file now holds another meeting of that day: no longer a version.
+    test::write_file(dir / "in" / "fr" / (fr_1029 + ".md"),
+                     report("Troisième Commission : compte rendu analytique", "Tenue le mardi 29 octobre 2024",
+                            {"La Présidente dit que la Commission entendra le rapport A/79/160.",
+                             "Mme Lindqvist (Suède) dit que 41 États ont répondu.",
+                             "M. Okafor (Nigéria) demande comment les 2 bureaux seront financés.",
+                             "Mme Dubois (Belgique) annonce 750 000 euros pour 2025.",
+                             "M. Tanaka (Japon) rappelle la résolution 78/187.",
+                             "Mme Mbeki (Afrique du Sud) cite 63 % d’enfants non enregistrés.",
+                             "M. Ruiz (Chili) propose une réunion à Santiago en mars 2025.",
+                             "La séance est levée à 17 h 55."}));
+    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    Xapian::Database x(db);
+    auto en = read_versions(x, en_1029);
+    REQUIRE(en.size() == 1);
+    CHECK(en[0].doc_id == ar_1029); // the link by name stays
+    CHECK_FALSE(read_alignment(x, en_1029, ar_1029).empty());
+    CHECK(read_versions(x, fr_1029).empty());
+    CHECK(read_alignment(x, en_1029, fr_1029).empty());
 }

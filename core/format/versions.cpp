@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::string_view versions_prefix = "versions:";
 constexpr std::string_view align_prefix = "align:";
+constexpr std::string_view stamp_prefix = "vstamp:";
 
 json parsed(const std::string& data) {
     if (data.empty()) return json();
@@ -89,9 +90,19 @@ void write_alignment(Xapian::WritableDatabase& db, std::string_view doc_a, std::
     set_metadata(db, alignment_key(doc_a, doc_b), beads.empty() ? std::string() : j.dump());
 }
 
+std::string version_stamp_key(std::string_view doc_id) { return std::string(stamp_prefix) + std::string(doc_id); }
+
+std::string read_version_stamp(const Xapian::Database& db, std::string_view doc_id) {
+    return db.get_metadata(version_stamp_key(doc_id));
+}
+
+void write_version_stamp(Xapian::WritableDatabase& db, std::string_view doc_id, const std::string& stamp) {
+    set_metadata(db, version_stamp_key(doc_id), stamp);
+}
+
 std::vector<std::string> version_metadata_keys(const Xapian::Database& db) {
     std::vector<std::string> out;
-    for (std::string_view prefix : {align_prefix, versions_prefix})
+    for (std::string_view prefix : {align_prefix, versions_prefix, stamp_prefix})
         for (auto it = db.metadata_keys_begin(std::string(prefix)); it != db.metadata_keys_end(std::string(prefix)); ++it)
             out.push_back(*it);
     return out;

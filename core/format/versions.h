@@ -5,8 +5,10 @@
 //   metadata "align:" + a + "|" + b JSON list of beads [[ordinals of a], [ordinals of b], score]
 //                                   for two linked documents, a < b in byte order
 //
-// Both are written by the indexer's version pass (indexer/write/version_pass.h) after each
-// run and removal, from scratch: a link never names a document the index no longer has.
+//   metadata "vstamp:" + doc id     what the pass last saw of the document (read_version_stamp)
+//
+// All are written by the indexer's version pass (indexer/write/version_pass.h) after each run
+// and removal: a link never names a document the index no longer has.
 // aligned_passages() is what readers use: for a passage, its counterparts in the other
 // languages with the bead's score.
 #pragma once
@@ -54,7 +56,14 @@ std::vector<StoredBead> read_alignment(const Xapian::Database& db, std::string_v
 void write_alignment(Xapian::WritableDatabase& db, std::string_view doc_a, std::string_view doc_b,
                      const std::vector<StoredBead>& beads);
 
-/// Every metadata key of versions and alignments, in byte order.
+/// What the version pass last saw of a document (its file's content hash and passage count),
+/// metadata "vstamp:" + doc id: a document whose stamp is unchanged keeps its content links and
+/// alignments without being read again. "" when none.
+std::string read_version_stamp(const Xapian::Database& db, std::string_view doc_id);
+void write_version_stamp(Xapian::WritableDatabase& db, std::string_view doc_id, const std::string& stamp);
+std::string version_stamp_key(std::string_view doc_id);
+
+/// Every metadata key of versions, alignments and stamps, in byte order.
 std::vector<std::string> version_metadata_keys(const Xapian::Database& db);
 
 /// A passage's counterpart in one other language version.

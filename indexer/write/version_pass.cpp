@@ -28,6 +28,8 @@ struct Edge {
 
 using Pair = std::pair<std::string, std::string>; // a < b
 
+Pair pair_of(const std::string& x, const std::string& y) { return x < y ? Pair{x, y} : Pair{y, x}; }
+
 class Linker {
 public:
     explicit Linker(Xapian::WritableDatabase& db) : db_(db) {
@@ -36,6 +38,20 @@ public:
             auto r = decode_document(db.get_metadata(*it));
             if (!r.doc_id.empty()) docs_.emplace(r.doc_id, std::move(r));
         }
+        for (const auto& [id, r] : docs_) {
+            stamps_[id] = read_file_record(db, file_record_key(r.source)).content_hash + "|" + std::to_string(r.passages);
+            if (stamps_[id] != read_version_stamp(db, id)) changed_.insert(id);
+        }
+        // Content links of earlier runs between documents unchanged since stay; a document that
+        // lost one looks for a version again.
+        for (const auto& [id, r] : docs_)
+            for (const auto& v : read_versions(db, id)) {
+                bool there = docs_.count(v.doc_id) && docs_.at(v.doc_id).lang == v.lang;
+                if (there && !changed_.count(id) && !changed_.count(v.doc_id)) old_links_.insert(pair_of(id, v.doc_id));
+                if (v.how == "content" && there && !changed_.count(id) && !changed_.count(v.doc_id))
+                    kept_content_.emplace_back(id, v.doc_id, v.score);
+                else if (!there || v.how == "content") changed_.insert(id);
+            }
     }
 
     void link_by_keys() {
@@ -56,6 +72,7 @@ public:
 
     // Same-date documents in other languages that nothing links yet, each the other's best.
     void link_by_content() {
+        for (const auto& [a, b, score] : kept_content_) add(a, b, {"content", score});
         std::map<std::string, std::vector<std::string>> by_date;
         for (const auto& [id, r] : docs_)
             if (!r.date.empty()) by_date[r.date].push_back(id);
@@ -66,6 +83,7 @@ public:
                 for (std::size_t j = i + 1; j < ids.size(); ++j) {
                     const auto &a = docs_.at(ids[i]), &b = docs_.at(ids[j]);
                     if (a.lang == b.lang || has_lang(a.doc_id, b.lang) || has_lang(b.doc_id, a.lang)) continue;
+                    if (!changed_.count(a.doc_id) && !changed_.count(b.doc_id)) continue; // weighed before
                     double s = content_score(sketch(a), sketch(b));
                     scored.emplace_back(a.doc_id, b.doc_id, s);
                     for (auto key : {a.doc_id + "\n" + std::string(lang_code(b.lang)), b.doc_id + "\n" + std::string(lang_code(a.lang))})
@@ -86,13 +104,18 @@ public:
             const auto &a = docs_.at(pair.first), &b = docs_.at(pair.second);
             links[a.doc_id].push_back({b.lang, b.doc_id, edge.how, edge.score});
             links[b.doc_id].push_back({a.lang, a.doc_id, edge.how, edge.score});
-            write_alignment(db_, a.doc_id, b.doc_id, align(a.doc_id, b.doc_id));
+            bool aligned_before = old_links_.count(pair) && !db_.get_metadata(alignment_key(a.doc_id, b.doc_id)).empty();
+            if (!aligned_before) write_alignment(db_, a.doc_id, b.doc_id, align(a.doc_id, b.doc_id));
             keep.insert(alignment_key(a.doc_id, b.doc_id));
         }
         for (auto& [id, list] : links) {
             std::sort(list.begin(), list.end(), [](const VersionLink& x, const VersionLink& y) { return lang_code(x.lang) < lang_code(y.lang); });
             write_versions(db_, id, list);
             keep.insert(versions_key(id));
+        }
+        for (const auto& [id, stamp] : stamps_) {
+            write_version_stamp(db_, id, stamp);
+            keep.insert(version_stamp_key(id));
         }
         for (const auto& key : version_metadata_keys(db_))
             if (!keep.count(key)) db_.set_metadata(key, "");
@@ -188,6 +211,10 @@ private:
     std::map<std::string, DocumentRecord> docs_;
     std::map<Pair, Edge> edges_;
     std::map<std::string, std::set<Lang>> langs_; ///< the languages each document is linked to
+    std::map<std::string, std::string> stamps_;  ///< each document's stamp now
+    std::set<std::string> changed_;               ///< new, changed, or lost a version since the last pass
+    std::set<Pair> old_links_;                    ///< links of the last pass between unchanged documents
+    std::vector<std::tuple<std::string, std::string, double>> kept_content_;
     std::map<std::string, std::vector<Passage>> passages_;
     std::map<std::string, ContentSketch> sketches_;
 };

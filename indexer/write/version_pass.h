@@ -17,9 +17,12 @@ namespace mahdar {
 ///   content  the same date and, each being the other's best, content_score() at least
 ///            content_link_threshold (two different meetings of one date stay apart)
 /// and aligns the paragraphs of each linked pair (text/alignment.h). Writes format/versions.h
-/// metadata from scratch: links and alignments of documents that are gone, or no longer
-/// linked, are removed; unchanged values are not rewritten. Does not commit. Returns the
-/// number of linked pairs. Same thread-safety as `db` (none).
+/// metadata: links and alignments of documents that are gone, or no longer linked, are
+/// removed; unchanged values are not rewritten. Documents whose stamp (file content hash and
+/// passage count) is unchanged since the last pass, and that lost no version, keep their
+/// content links and alignments unread, so a run that changes one file reads only the
+/// documents of its dates. Does not commit. Returns the number of linked pairs. Same
+/// thread-safety as `db` (none).
 std::size_t link_versions(Xapian::WritableDatabase& db);
 
 } // namespace mahdar

@@ -42,6 +42,9 @@ json to_json(const SearchResult& r) {
         json j = hit_json(h.passage);
         j["snippet_html"] = h.snippet_html;
         j["score"] = h.score;
+        json also_in = json::array();
+        for (Lang l : h.also_in) also_in.push_back(lang_code(l));
+        j["also_in"] = std::move(also_in);
         hits.push_back(std::move(j));
     }
     json facets = json::object();

@@ -99,6 +99,7 @@ struct Hit {
     Passage passage;
     std::string snippet_html;
     double score = 0;
+    std::vector<Lang> also_in; ///< languages of its document's other versions, by code
 };
 
 struct SearchResult {

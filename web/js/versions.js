@@ -36,6 +36,14 @@ export function also_in(doc, p, actions) {
   return out;
 }
 
+/** A result's "Also in: العربية · Français" (hit.also_in, the languages of its document's other versions). */
+export function hit_also_in(hit) {
+  const langs = hit.also_in || [];
+  if (!langs.length) return null;
+  return h('p', { class: 'hit-also-in' }, h('span', { class: 'also-in-label' }, t('also_in')), ' ',
+    ...langs.flatMap((l, i) => [i ? ' · ' : null, h('span', { lang: l }, NATIVE[l] || l)]).filter(Boolean));
+}
+
 /** "this paragraph in English / en français / بالعربية": links to p's aligned passages. */
 export function this_para_in(p, actions) {
   const aligned = p.aligned || [];

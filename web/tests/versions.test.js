@@ -60,3 +60,13 @@ test('an English paragraph leads to its Arabic version, and both versions open s
   await current(page).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a result says which other languages its document is in', async () => {
+  const page = await new_page(browser, server.url);
+  await page.goto('/?q=Salih&lang=en&ui=en');
+  const also = page.locator('.hit .hit-also-in').first();
+  await also.waitFor();
+  assert.match(await also.textContent(), /Also in:.*العربية.*Français/);
+  assert.equal(await also.locator('span[lang="ar"]').textContent(), 'العربية');
+  assert.deepEqual(page.errors, []);
+});
