@@ -239,7 +239,7 @@ TEST_CASE("A document is written from its record's fields, not from what is stor
     json d = to_json(v);
     CHECK(keys_of(d) == std::set<std::string>{"doc_id", "title", "date", "lang", "symbol", "type",
                                               "organisers", "format", "pages", "original_url",
-                                              "passages"});
+                                              "passages", "versions"}); // versions: README "Language versions"
     CHECK(d["pages"] == 9);
     CHECK(d["original_url"] == "/api/original/2022-06-09_labour.en");
     CHECK(d["lang"] == "fr");

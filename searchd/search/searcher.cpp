@@ -333,6 +333,7 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
             h.translated = matched_translations(doc, h.passage.lang.value_or(Lang::en), r.parsed.translated);
         h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
         h.score = by_relevance ? ranked.weight : 0;
+        for (const auto& v : read_versions(c.db, h.passage.doc_id)) h.also_in.push_back(v.lang);
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

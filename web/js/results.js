@@ -5,6 +5,7 @@ import { format, t } from './i18n.js';
 import { labels } from './labels.js';
 import { speaker_links, subject_link } from './page_parts.js';
 import { PAGE_SIZE, export_params, feed_params, has_filters } from './state.js';
+import { hit_also_in } from './versions.js';
 
 /** Rows an export holds at most by default (the server's default limit). */
 const EXPORT_ROWS = 10000;
@@ -103,6 +104,7 @@ export function card(hit, state, actions) {
     meta(hit, { actions }),
     h('p', { class: 'snippet', ...text_attrs(hit.lang) }, snippet_nodes(hit.snippet_html || hit.text)),
     state.langs === 'all' ? across(hit) : null,
+    hit_also_in(hit),
     h('div', { class: 'hit-foot' }, tags(hit, state, actions),
       h('button', { type: 'button', class: 'secondary copy-citation',
         dataset: { focusKey: `copy:${hit.id}` }, onclick: (e) => actions.copy(hit, e.currentTarget),
