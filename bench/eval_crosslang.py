@@ -3,7 +3,7 @@
 another? See bench/README.md "Across languages (issue 19)".
 
     bench/eval_crosslang.py [--shared DIR] [--indexer PATH] [--searchd PATH] [--eval-tool PATH]
-                            [--lexicon TSV] [--queries 300] [--seed 19] [--work DIR]
+                            [--lexicon TSV] [--queries 300] [--seed 19] [--work DIR] [--searchd-only]
 
 Indexes the UN Parallel Corpus TEST set (<shared>/data/unpc-v1.0-testsets/testset: 4,000
 line-aligned sentences in ar/en/fr, one passage per sentence and language, the document id from
@@ -12,8 +12,12 @@ in its source language, the query a user would type: its 3-6 most distinctive co
 (the rarest by document frequency in that language, in sentence order). Each query is run
 restricted to the target language, and a hit is the aligned sentence in the top 10:
   - today: through mahdar-searchd's /api/search (lang=target), no expansion;
+  - langs=all: through mahdar-searchd's /api/search (lang=target&langs=all), the query parser's
+    own expansion (searchd/search/translate.h): what users get. Also without the lang filter
+    (all three languages in one list), and the server's took_ms p50/p99;
   - with the lexicon: by mahdar-crosslang-eval (bench/crosslang_eval.cpp), which expands each
-    query word to its lexicon translations on the same index, as the query parser is to do.
+    query word to its lexicon translations on the same index by itself (the shapes compared
+    before the parser did it).
 The lexicon was built from the dev set, never from this test set. Prints Recall@10, MRR and the
 expanded queries' latency (p50/p99). Exit status: 0 done or ../shared absent (said on stdout),
 1 an error. Standard library only.
@@ -51,6 +55,8 @@ def arguments():
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--work", default=os.path.join(BENCH, "work", "eval_crosslang"))
+    ap.add_argument("--searchd-only", action="store_true",
+                    help="skip mahdar-crosslang-eval (the bench's own expansion shapes)")
     return ap.parse_args()
 
 
@@ -136,6 +142,29 @@ def today(engine, queries, texts):
     return out
 
 
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * len(values)))] if values else 0.0
+
+
+def across(engine, queries, texts, restrict):
+    """Through searchd with langs=all: {direction: score + took_ms p50/p99}. `restrict`: with
+    lang=<target> (else the aligned sentence must rank in the top 10 of all three languages)."""
+    out = {}
+    for src, dst in DIRECTIONS:
+        ranks, took = [], []
+        for q in queries:
+            params = {"q": " ".join(q["words"][src]), "size": 10, "langs": "all"}
+            if restrict:
+                params["lang"] = dst
+            answer = engine.answer(params)
+            took.append(answer["took_ms"])
+            want = set(targets(texts, q["line"], dst))
+            ranks.append(next((k for k, h in enumerate(answer["hits"], 1) if h["id"] in want), None))
+        out[f"{src}→{dst}"] = dict(score(ranks), p50_ms=percentile(took, 0.5), p99_ms=percentile(took, 0.99))
+    return out
+
+
 def expanded(args, queries, texts, db):
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".tsv", dir=args.work, delete=False) as f:
         for src, dst in DIRECTIONS:
@@ -148,8 +177,21 @@ def expanded(args, queries, texts, db):
     return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
 
 
+def print_searchd(base, restricted, mixed):
+    print("\nThrough mahdar-searchd (R@10 / MRR; took_ms of the langs=all searches restricted to the target):\n")
+    print("| direction | queries | today, lang=target | langs=all, lang=target | langs=all, no lang filter "
+          "| took p50 ms | took p99 ms |")
+    print("|---|--:|--:|--:|--:|--:|--:|")
+    for src, dst in DIRECTIONS:
+        d = f"{src}→{dst}"
+        b, r, m = base[d], restricted[d], mixed[d]
+        print(f"| {d} | {b['n']} | {b['recall']:.2f} / {b['mrr']:.2f} | {r['recall']:.2f} / {r['mrr']:.2f} "
+              f"| {m['recall']:.2f} / {m['mrr']:.2f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} |")
+
+
 def print_tables(base, rows):
     by = {(r["shape"], r["direction"]): r for r in rows}
+    print("\nmahdar-crosslang-eval, the bench's own expansion on the same index:\n")
     print("| direction | queries | today R@10 | today MRR | lexicon R@10 | lexicon MRR | p50 ms | p99 ms |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|")
     for src, dst in DIRECTIONS:
@@ -170,10 +212,10 @@ def main():
     args = arguments()
     root = os.path.join(args.shared, "data", "unpc-v1.0-testsets")
     if not os.path.isdir(os.path.join(root, "testset")):
-        print(f"eval_crosslang: {root}/testset is absent, nothing measured (the evaluation needs the "
-              f"UN Parallel Corpus test set; pass --shared DIR if ../shared lives elsewhere)")
+        print(f"eval_crosslang: ../shared is absent ({root}/testset not found): NOTHING MEASURED. The "
+              f"evaluation needs the UN Parallel Corpus test set; pass --shared DIR if it lives elsewhere")
         return 0
-    for tool in (args.indexer, args.searchd, args.eval_tool):
+    for tool in (args.indexer, args.searchd) + (() if args.searchd_only else (args.eval_tool,)):
         if not os.access(tool, os.X_OK):
             print(f"eval_crosslang: {tool} is not built (cmake --build build)", file=sys.stderr)
             return 1
@@ -187,9 +229,12 @@ def main():
     engine.start()
     try:
         base = today(engine, queries, texts)
+        across(engine, queries[:20], texts, True)  # warm the server's caches and contexts
+        print_searchd(base, across(engine, queries, texts, True), across(engine, queries, texts, False))
     finally:
         engine.stop()
-    print_tables(base, expanded(args, queries, texts, engine.db))
+    if not args.searchd_only:
+        print_tables(base, expanded(args, queries, texts, engine.db))
     return 0
 
 

@@ -83,7 +83,11 @@ class Mahdar:
 
     def search(self, query, lang):
         """The passage ids of the top 10, or raises RuntimeError with the server's answer."""
-        url = "/api/search?" + urllib.parse.urlencode({"q": query, "lang": lang, "size": 10})
+        return [h["id"] for h in self.answer({"q": query, "lang": lang, "size": 10})["hits"]]
+
+    def answer(self, params):
+        """The JSON answer of /api/search for `params`, or raises RuntimeError with the server's."""
+        url = "/api/search?" + urllib.parse.urlencode(params)
         for attempt in (1, 2):
             try:
                 self.conn.request("GET", url)
@@ -96,7 +100,7 @@ class Mahdar:
                     raise
         if resp.status != 200:
             raise RuntimeError(f"HTTP {resp.status}: {body[:200].decode('utf-8', 'replace')}")
-        return [h["id"] for h in json.loads(body)["hits"]]
+        return json.loads(body)
 
     def stop(self):
         if self.conn:

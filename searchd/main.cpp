@@ -158,6 +158,8 @@ int main(int argc, char** argv) {
         services.public_url = args.public_url;
         pool.set_query_limits(args.query_limits);
         pool.set_search_budget(args.search_budget);
+        const mahdar::Lexicon lexicon = mahdar::Lexicon::embedded(); // langs=all
+        pool.set_lexicon(&lexicon);
         mahdar::GuardedServer server(args.limits);
         mahdar::configure_server(server);
         mahdar::register_routes(server, services);

@@ -10,6 +10,7 @@ namespace mahdar::test {
 TestServer::TestServer(const std::string& db_path, std::optional<std::filesystem::path> web)
     : pool_(db_path, [this](std::string_view n) { return labels_.resolve_country(n); }, word_lists()),
       services_{pool_, labels_, web ? std::optional(std::filesystem::canonical(*web)) : std::nullopt} {
+    pool_.set_lexicon(&lexicon());
     configure_server(server_);
     register_routes(server_, services_);
     port_ = server_.bind_to_any_port("127.0.0.1");

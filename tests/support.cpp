@@ -134,6 +134,11 @@ const WordLists& word_lists() {
     return lists;
 }
 
+const Lexicon& lexicon() {
+    static const Lexicon parsed = Lexicon::embedded();
+    return parsed;
+}
+
 fs::path fixtures() { return fs::path(MAHDAR_SOURCE_DIR) / "tests" / "fixtures"; }
 
 } // namespace mahdar::test

@@ -4,12 +4,15 @@
 #include <filesystem>
 #include <string>
 
+#include "text/lexicon.h"
 #include "text/stopwords.h"
 
 namespace mahdar::test {
 
 /// The word lists of the build (core/reference/data), parsed once for all tests.
 const WordLists& word_lists();
+/// The embedded lexicon (text/lexicon.h), parsed once for the whole test program.
+const Lexicon& lexicon();
 
 /// A fresh folder under the system temp dir, removed (with its contents) on destruction.
 class TempDir {

@@ -42,6 +42,12 @@ json to_json(const SearchResult& r) {
         json j = hit_json(h.passage);
         j["snippet_html"] = h.snippet_html;
         j["score"] = h.score;
+        if (!h.translated.empty()) {
+            json t = json::array();
+            for (const auto& m : h.translated)
+                t.push_back({{"word", m.word}, {"translation", m.translation}, {"lang", lang_code(m.lang)}});
+            j["translated"] = std::move(t);
+        }
         hits.push_back(std::move(j));
     }
     json facets = json::object();

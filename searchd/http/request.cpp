@@ -174,9 +174,13 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
     std::string partial = param(params, "partial");
     if (partial == "1") r.last_word = LastWord::partial;
     else if (!partial.empty() && partial != "0") return bad_value("partial", "partial must be 1 or 0", {"1", "0"});
+    std::string langs = param(params, "langs");
+    if (langs == "all") r.across = CrossLanguage::on;
+    else if (!langs.empty())
+        return bad_value("langs", "langs must be all (the query's words also find their translations in the other languages)", {"all"});
     std::optional<Lang> only_lang;
     if (r.filters.lang.size() == 1) only_lang = parse_lang(r.filters.lang[0]);
-    auto parsed = parser.parse(r.q, only_lang, r.last_word);
+    auto parsed = parser.parse(r.q, only_lang, r.last_word, r.across);
     if (!parsed) return parsed.error();
     r.parsed = std::move(parsed.value());
     merge_filters(r.filters, r.parsed.filters);

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "search/proximity.h"
+#include "search/translate.h"
 #include "text/analyzer.h"
 #include "text/stopwords.h"
 
@@ -37,6 +38,8 @@ struct ParsedQuery {
     Highlight highlight;
     std::vector<std::string> plain_words; ///< normalised words outside phrases (spelling)
     std::vector<ProximityWord> proximity; ///< the searched words in order, for proximity.h
+    /// CrossLanguage::on: the translations added to the query's words, in query order.
+    std::vector<TranslatedTerm> translated;
 };
 
 /// Whether the last word of q is finished (a search submitted) or being typed: `partial`
@@ -70,8 +73,12 @@ Xapian::Query adjacent_words(const std::string& first, const std::string& second
 /// stem and variant of it (text/analyzer.h WordToken), as one synonym: a Latin word with no
 /// language filter as English and French, Arabic script words by the Arabic rules. A phrase
 /// matches its words inflected or with other clitics too, the phrase as written ranked first.
-/// `=word` and `="…"` ask for the forms as written only (the exact operator). Not thread-safe
-/// (uses the caller's Analyzer).
+/// `=word` and `="…"` ask for the forms as written only (the exact operator). With
+/// CrossLanguage::on (`langs=all`) a word also matches its lexicon translations (translate.h) in
+/// the other languages, as more forms of the same word, and a passage needs only some of the
+/// words: in another language a word's translation may be missing or worded otherwise. Passages
+/// with every word rank first; phrases and exact words are not translated. Not thread-safe
+/// (uses the caller's Analyzer); the Lexicon is only read.
 class QueryParser {
 public:
     QueryParser(Analyzer& analyzer, CountryResolver countries, WordPairs pairs = WordPairs::absent);
@@ -79,8 +86,12 @@ public:
     /// not quoted, negated, exact (=), a field:value or already a word* — also matches the
     /// indexed words it begins (normalised as indexed: accents, Arabic letter forms and
     /// diacritics), the partial_expansions most frequent of them, and they are highlighted.
+    /// With CrossLanguage::on, `only_lang` is the one language searched (the translations into
+    /// it only); a word's own language is told by its script, whatever only_lang.
     Result<ParsedQuery> parse(std::string_view q, std::optional<Lang> only_lang,
-                              LastWord last = LastWord::complete);
+                              LastWord last = LastWord::complete, CrossLanguage across = CrossLanguage::off);
+    /// The translations CrossLanguage::on adds (nullptr: none). Must outlive the parser.
+    void set_lexicon(const Lexicon* lexicon) { lexicon_ = lexicon; }
     void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
     void set_limits(QueryLimits limits) { limits_ = limits; }
     WordPairs word_pairs() const { return pairs_; }
@@ -104,11 +115,16 @@ private:
     Xapian::Query phrase_of(const std::vector<std::string>& words) const;
     std::optional<Error> field(const Token& t, FieldFilters& f) const;
     std::vector<Lang> languages_for(std::string_view word) const;
+    void add_translations(std::string_view w, std::vector<std::string>& terms,
+                          std::vector<Xapian::Query>& forms, Highlight& marks);
 
     Analyzer& analyzer_;
     CountryResolver countries_;
     WordPairs pairs_;
     std::optional<Lang> only_lang_;
+    CrossLanguage across_ = CrossLanguage::off;
+    const Lexicon* lexicon_ = nullptr;
+    std::vector<TranslatedTerm> translated_; ///< of the query being parsed
     QueryLimits limits_;
 };
 

@@ -33,6 +33,7 @@ struct SearchRequest {
     int page = 1, size = 10;
     Collapse collapse = Collapse::none;
     LastWord last_word = LastWord::complete; ///< `partial=1`: q's last word is being typed
+    CrossLanguage across = CrossLanguage::off; ///< `langs=all`: words find their translations too
     Lang ui = Lang::en;
     /// Values listed per facet of many values (speaker, country, objective, symbol; lang, year
     /// and month are listed whole), the most frequent first; the count of the others is given.

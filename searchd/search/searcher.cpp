@@ -86,6 +86,7 @@ ContextPool::Lease ContextPool::acquire() {
     }
     c->columns = columns_.get(c->db);
     c->parser.set_limits(limits_);
+    c->parser.set_lexicon(lexicon_);
     c->search_budget = search_budget_;
     c->reopens = &reopens_;
     return Lease(*this, std::move(c));
@@ -326,7 +327,10 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     }
     for (const RankedHit& ranked : page) {
         Hit h;
-        h.passage = read_passage(c.db.get_document(ranked.id));
+        Xapian::Document doc = c.db.get_document(ranked.id);
+        h.passage = read_passage(doc);
+        if (!r.parsed.translated.empty())
+            h.translated = matched_translations(doc, h.passage.lang.value_or(Lang::en), r.parsed.translated);
         h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
         h.score = by_relevance ? ranked.weight : 0;
         out.hits.push_back(std::move(h));

@@ -77,6 +77,9 @@ public:
     void set_query_limits(QueryLimits limits) { limits_ = limits; }
     /// Context::search_budget of every Context; set before serving.
     void set_search_budget(double seconds) { search_budget_ = seconds; }
+    /// The lexicon of searches across languages (`langs=all`), shared by every Context's parser
+    /// (read only); set before serving. Without one, langs=all translates nothing.
+    void set_lexicon(const Lexicon* lexicon) { lexicon_ = lexicon; }
 
     const std::string& path() const { return path_; }
     const ReopenCounts& reopens() const { return reopens_; }
@@ -91,6 +94,7 @@ private:
     std::vector<std::unique_ptr<Context>> idle_;
     QueryLimits limits_;
     double search_budget_ = 2.0;
+    const Lexicon* lexicon_ = nullptr;
     ReopenCounts reopens_;
 };
 
@@ -98,6 +102,7 @@ struct Hit {
     Passage passage;
     std::string snippet_html;
     double score = 0;
+    std::vector<TranslatedTerm> translated; ///< langs=all: the query's translations the passage holds
 };
 
 struct SearchResult {

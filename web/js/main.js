@@ -24,6 +24,7 @@ const els = {
   results: $('results'), facets: $('facets'), toggle: $('filters-toggle'),
   search_view: $('search-view'), cite_view: $('cite-view'), offline: $('offline-banner'),
   collapse: $('collapse'),
+  langs_all: $('langs-all'),
   pages_view: $('pages-view'),
 };
 /** A search in flight this long shows "Searching…" (quicker ones would only flicker). */
@@ -117,6 +118,7 @@ function render(state, previous, { from_history }) {
   if (from_history || document.activeElement !== els.q) els.q.value = state.q;
   els.sort.value = state.sort === 'relevance' && !state.q ? '-date' : state.sort; // the order shown
   els.collapse.checked = state.collapse;
+  els.langs_all.checked = state.langs === 'all';
   set_feed_link(state);
   const partial = typing_partial && Boolean(state.q);
   const key = search_params(state, { partial }).toString();
@@ -268,6 +270,7 @@ els.form.addEventListener('submit', (e) => {
   else nav({ q });
 });
 els.collapse.addEventListener('change', () => nav({ collapse: els.collapse.checked }));
+els.langs_all.addEventListener('change', () => nav({ langs: els.langs_all.checked ? 'all' : '' }));
 els.sort.addEventListener('change', () => nav({ sort: els.sort.value }));
 for (const b of document.querySelectorAll('[data-ui]')) {
   b.addEventListener('click', () => nav({ ui: b.dataset.ui }));

@@ -9,7 +9,7 @@ export const ORDERS = ['count', 'name'];
 const CLEARED = {
   q: '', speaker: [], country: [], objective: [], lang: [], symbol: [], doc: [], from: '', to: '',
   not_speaker: [], not_country: [], not_objective: [], not_lang: [], not_symbol: [], undated: false,
-  sort: 'relevance', page: 1, passage: '', collapse: false,
+  sort: 'relevance', page: 1, passage: '', collapse: false, langs: '',
 };
 
 /** The state patch that opens a page: `view` with only its subject set. */

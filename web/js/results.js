@@ -102,10 +102,22 @@ export function card(hit, state, actions) {
     }, hit.doc_title || hit.doc_id)),
     meta(hit, { actions }),
     h('p', { class: 'snippet', ...text_attrs(hit.lang) }, snippet_nodes(hit.snippet_html || hit.text)),
+    state.langs === 'all' ? across(hit) : null,
     h('div', { class: 'hit-foot' }, tags(hit, state, actions),
       h('button', { type: 'button', class: 'secondary copy-citation',
         dataset: { focusKey: `copy:${hit.id}` }, onclick: (e) => actions.copy(hit, e.currentTarget),
       }, t('copy_citation')))));
+}
+
+/** Searching all languages: the hit's language and the translations it was found by. */
+function across(hit) {
+  const line = h('p', { class: 'hit-across' }, h('span', { class: 'hit-lang' }, t(`lang_${hit.lang}`)));
+  if (hit.translated?.length) {
+    line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'matched' },
+      t('matched'), ' ', hit.translated.map((m, i) => [i ? ', ' : '', h('bdi', { dir: 'auto' }, m.word), ' → ',
+        h('bdi', { ...text_attrs(m.lang) }, m.translation)])));
+  }
+  return line;
 }
 
 /**

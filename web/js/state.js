@@ -28,6 +28,7 @@ export function empty_state(ui = 'en') {
     sort: 'relevance',
     page: 1,
     collapse: false, // one hit per document (the API's collapse=doc)
+    langs: '', // 'all': the query also finds its translations in the other languages (API langs=all)
     ui,
     passage: '', // id of the passage opened in the reader, or '' (in the URL: /s/ID)
     text: '',    // cite view: the pasted sentence
@@ -63,6 +64,7 @@ export function parse_state(search, fallback_ui) {
   const page = Number.parseInt(p.get('page') || '1', 10);
   s.page = Number.isFinite(page) && page >= 1 ? page : 1;
   s.collapse = p.get('collapse') === 'doc';
+  s.langs = p.get('langs') === 'all' ? 'all' : '';
   s.passage = p.get('passage') || ''; // the links of earlier versions; now the path /s/ID
   s.text = p.get('text') || '';
   s.z = /^[A-Za-z0-9_-]+$/.test(p.get('z') || '') ? p.get('z') : '';
@@ -127,6 +129,7 @@ function append_search(p, s) {
   if (s.to) p.set('to', s.to);
   if (s.collapse) p.set('collapse', 'doc');
   if (s.undated) p.set('undated', 'only');
+  if (s.langs) p.set('langs', s.langs);
 }
 
 /**
@@ -184,7 +187,7 @@ export function no_filters() {
 }
 
 /** Keys whose change sends the reader back to page 1. */
-export const RESETS_PAGE = ['q', ...FILTERS, ...EXCLUDABLE.map(NOT), 'from', 'to', 'undated', 'sort', 'collapse'];
+export const RESETS_PAGE = ['q', ...FILTERS, ...EXCLUDABLE.map(NOT), 'from', 'to', 'undated', 'sort', 'collapse', 'langs'];
 
 /** The remembered UI language, else the browser's, else English. */
 export function preferred_ui() {
