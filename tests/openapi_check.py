@@ -34,7 +34,7 @@ REFUSED = {("search", "country"): ["Atlantis"], ("search", "symbol"): ["not a sy
            ("search", "from"): ["2021-13"], ("crosstab", "country"): ["Atlantis"], ("crosstab", "from"): ["2021-13"],
            ("crosstab", "q"): ["-country:Atlantis"]}
 # Answers that must not be empty, so that their items' schemas are checked on real items.
-NONEMPTY = {"search": ("hits",), "getDocument": ("passages",), "documentsBySymbol": ("documents",),
+NONEMPTY = {"search": ("hits",), "getDocument": ("passages",), "getParallel": ("rows",), "documentsBySymbol": ("documents",),
             "listFacet": ("values",), "citeQuery": ("matches",), "crosstab": ("rows",),
             "speakerProfile": ("affiliations",)}
 # Quotes of the report's first paragraph, misquoted (a word left out, one changed, one added) and
@@ -143,6 +143,7 @@ def discover_ids(server):
     report = documents[0]["doc_id"]
     passage = server.request("GET", f"/api/v1/document/{report}").json()["passages"][0]["id"]
     return {"getPassage": {"id": passage}, "getDocument": {"doc_id": report}, "getOriginal": {"doc_id": report},
+            "getParallel": {"doc_id": JSONL_DOC},
             "speakerProfile": {"name": "Youssef El Amrani"}, "pdf": "pdf-two-columns"}
 
 
@@ -156,6 +157,10 @@ def extra_cases(ids):
         C.Case("getDocument", "GET", C.fill("/api/v1/document/{doc_id}", pdf), why="a PDF: pages and page"),
         C.Case("getDocument", "GET", C.fill("/api/v1/document/{doc_id}", jsonl), why="JSON Lines: no original"),
         C.Case("getOriginal", "GET", C.fill("/api/v1/original/{doc_id}", pdf), why="a PDF"),
+        C.Case("getParallel", "GET", C.fill("/api/v1/document/{doc_id}/parallel", pdf), [("lang", "fr")], expect=404,
+               why="no version in that language"),
+        C.Case("getPassage", "GET", f"/api/v1/passage/{JSONL_DOC}:0", why="aligned with its French version",
+               nonempty=("aligned",)),
         C.Case("getOriginal", "GET", C.fill("/api/v1/original/{doc_id}", jsonl), expect=404, why="JSON Lines"),
         C.Case("listFacet", "GET", "/api/v1/facets", [("field", "speaker"), ("ui", "fr")], why="speakers"),
         C.Case("citeQuery", "GET", "/api/v1/cite", [("text", "entirely unrelated words about nothing")], why="no match: a reason"),

@@ -52,6 +52,7 @@ struct Document {
     std::string date; ///< YYYY-MM-DD or empty
     std::optional<Lang> lang;
     std::string symbol;
+    std::string version_of; ///< the id of a document this one is a language version of (JSONL, sidecar), or empty
     std::string type;
     std::vector<std::string> organisers;
     std::string source; ///< absolute path of the file it came from

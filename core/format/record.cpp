@@ -120,6 +120,7 @@ DocumentRecord document_record(const Document& d) {
     r.date = d.date;
     r.lang = d.lang.value_or(Lang::en);
     r.symbol = d.symbol;
+    r.version_of = d.version_of;
     r.type = d.type;
     r.organisers = d.organisers;
     r.source = d.source;
@@ -135,6 +136,7 @@ std::string encode_document(const DocumentRecord& r) {
               {"organisers", r.organisers}, {"source", r.source}, {"passages", r.passages}};
     if (!r.format.empty()) j["format"] = r.format;
     if (r.pages) j["pages"] = r.pages;
+    if (!r.version_of.empty()) j["version_of"] = r.version_of;
     return j.dump();
 }
 
@@ -146,6 +148,7 @@ DocumentRecord decode_document(std::string_view data) {
     r.date = text_of(j, "date");
     r.lang = parse_lang(text_of(j, "lang")).value_or(Lang::en);
     r.symbol = text_of(j, "symbol");
+    r.version_of = text_of(j, "version_of");
     r.type = text_of(j, "type");
     r.organisers = texts_of(j, "organisers");
     r.source = text_of(j, "source");

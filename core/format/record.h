@@ -63,6 +63,7 @@ struct DocumentRecord {
     std::string date;     ///< YYYY-MM-DD or empty
     Lang lang = Lang::en; ///< the document's language ("en" when it was not known)
     std::string symbol;   ///< UN symbol ("A/73/PV.6") or empty
+    std::string version_of; ///< a document this one is a language version of, as its source said; or empty
     std::string type;
     std::vector<std::string> organisers;
     std::string source;       ///< absolute path of the file it came from
@@ -75,8 +76,8 @@ struct DocumentRecord {
 DocumentRecord document_record(const Document& d);
 
 /// The record as a metadata value: a JSON object of its fields (doc_id, title, date, lang,
-/// symbol, type, organisers, source, format, pages, passages), keys in byte order, format and
-/// pages left out when empty or 0; date "" when empty. Pure.
+/// symbol, type, organisers, source, format, pages, passages, version_of), keys in byte order,
+/// format, pages and version_of left out when empty or 0; date "" when empty. Pure.
 std::string encode_document(const DocumentRecord& r);
 
 /// Reads encode_document(); throws RecordError when `data` is not a JSON object.

@@ -18,6 +18,7 @@ namespace {
 struct Line {
     Passage passage;
     GivenFields given;
+    std::string version_of; ///< the document's, when this line gives it
 };
 
 // Reads the optional fields of a passage line; nullopt when they are well formed.
@@ -89,6 +90,10 @@ Result<Line> read_line(const std::string& line) {
     p.doc_title = j["doc_title"].get<std::string>();
     p.text = j["text"].get<std::string>();
     if (auto err = read_optional(j, p, given)) return *err;
+    if (auto it = j.find("version_of"); it != j.end()) {
+        if (!it->is_string()) return bad_input("\"version_of\" must be the doc_id of another language version");
+        out.version_of = it->get<std::string>();
+    }
     return out;
 }
 
@@ -138,6 +143,7 @@ void read_jsonl(SourceFile& src, const std::string& text) {
             src.documents.push_back(std::move(d));
         }
         Document& doc = src.documents[it->second];
+        if (doc.version_of.empty() && read->version_of != doc.doc_id) doc.version_of = read->version_of;
         p.ordinal = ordinal;
         // A value given twice is one value: counted once in its facet.
         std::sort(p.countries.begin(), p.countries.end());

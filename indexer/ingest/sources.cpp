@@ -81,6 +81,7 @@ void apply_sidecar(Document& doc, const json& meta) {
         doc.given.lang = true;
     }
     if (auto s = json_string(meta, "symbol"); !s.empty()) doc.symbol = canonical_symbol(s).value_or(s);
+    doc.version_of = json_string(meta, "version_of");
     doc.type = json_string(meta, "type");
     if (auto it = meta.find("organisers"); it != meta.end() && it->is_array())
         for (const auto& o : *it)

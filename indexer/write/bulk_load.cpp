@@ -13,6 +13,7 @@
 #include "text/analyzer.h"
 #include "write/index_writer_impl.h"
 #include "write/speaker_pass.h"
+#include "write/version_pass.h"
 
 #include <fcntl.h> // AT_FDCWD
 
@@ -227,6 +228,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         write_stamp(index, current_stamp(lists));
         unify_speakers(index, extractor.speakers().name_rules());
         link_speaker_scripts(index);
+        link_versions(index);
         index.commit();
     } catch (...) { // a full disk, say: the shards go now, not at the next run
         std::error_code ec;

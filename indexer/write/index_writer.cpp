@@ -2,6 +2,7 @@
 
 #include "write/index_writer_impl.h"
 #include "write/speaker_pass.h"
+#include "write/version_pass.h"
 
 #include <xapian.h>
 
@@ -242,6 +243,7 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
     if (report.files_indexed + report.files_pruned > 0) {
         unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(impl_->db);
+        link_versions(impl_->db);
     }
     impl_->db.commit_transaction();
     impl_->db.commit();

@@ -1,6 +1,7 @@
 // IndexWriter::remove(): taking documents out of the index by id, symbol or source file.
 #include "write/index_writer_impl.h"
 #include "write/speaker_pass.h"
+#include "write/version_pass.h"
 
 #include "text/un_symbol.h"
 
@@ -71,6 +72,7 @@ std::vector<Removal> IndexWriter::remove(const std::vector<std::string>& targets
     if (any) {
         unify_speakers(db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(db);
+        link_versions(db);
     }
     db.commit_transaction();
     db.commit();

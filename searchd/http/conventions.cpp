@@ -37,6 +37,7 @@ const std::vector<std::string>& known_parameters(const std::string& route) {
         {"documents", {"symbol"}},
         {"passage", {"q"}},
         {"document", {"q"}},
+        {"parallel", {"lang"}},
     };
     static const std::vector<std::string> none;
     auto it = table.find(route);

@@ -64,6 +64,11 @@ json to_json(const PassageView& v) {
     j["prev_id"] = v.prev_id ? json(*v.prev_id) : json(nullptr);
     j["next_id"] = v.next_id ? json(*v.next_id) : json(nullptr);
     if (v.text_html) j["text_html"] = *v.text_html;
+    json aligned = json::array();
+    for (const auto& a : v.aligned)
+        aligned.push_back({{"lang", lang_code(a.lang)}, {"doc_id", a.doc_id}, {"passage_id", a.passage_ids.front()},
+                           {"passage_ids", a.passage_ids}, {"score", a.score}});
+    j["aligned"] = std::move(aligned);
     return j;
 }
 
@@ -83,6 +88,13 @@ std::string original_url(const DocumentRecord& d) {
     bool jsonl = d.format == "jsonl" || (d.format.empty() && std::filesystem::path(d.source).extension() == ".jsonl");
     if (d.source.empty() || jsonl) return {};
     return "/api/original/" + url_encode(d.doc_id);
+}
+
+json versions_json(const std::vector<VersionLink>& versions) {
+    json out = json::array();
+    for (const auto& v : versions)
+        out.push_back({{"lang", lang_code(v.lang)}, {"doc_id", v.doc_id}, {"how", v.how}, {"score", v.score}});
+    return out;
 }
 
 json document_json(const DocumentRecord& d) {
@@ -108,6 +120,7 @@ json to_json(const DocumentView& v) {
         if (i < v.text_html.size()) passages.back()["text_html"] = v.text_html[i];
     }
     j["passages"] = std::move(passages);
+    j["versions"] = versions_json(v.versions);
     return j;
 }
 

@@ -11,6 +11,7 @@
 #include "http/metrics.h"
 #include "http/openapi_route.h"
 #include "http/page_routes.h"
+#include "http/parallel_route.h"
 #include "http/request.h"
 #include "http/security_headers.h"
 #include "http/static_files.h"
@@ -239,6 +240,7 @@ void register_routes(httplib::Server& server, Services& s) {
     for (std::string api : {"/api/v1", "/api"}) { // today's paths are version 1's aliases
         server.Get(api + "/search", bind(handle_search));
         server.Get(api + "/passage/(.+)", bind(handle_passage));
+        register_parallel_route(server, s, api); // before /document/{id}, which would take it
         server.Get(api + "/document/(.+)", bind(handle_document));
         server.Get(api + "/facets", bind(handle_facets));
         server.Get(api + "/health", bind(handle_health));

@@ -33,6 +33,7 @@ Result<PassageView> get_passage(Context& c, const std::string& id) {
         std::string other = read_passage(d).id;
         (ordinal < v.passage.ordinal ? v.prev_id : v.next_id) = other;
     }
+    v.aligned = aligned_passages(c.db, v.passage);
     return v;
 }
 
@@ -42,6 +43,7 @@ Result<DocumentView> get_document(Context& c, const std::string& doc_id) {
     DocumentView v;
     v.record = std::move(*record);
     v.passages = document_passages(c.db, doc_id);
+    v.versions = read_versions(c.db, doc_id);
     return v;
 }
 

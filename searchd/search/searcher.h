@@ -10,6 +10,7 @@
 #include "facets/labels.h"
 #include "format/passage.h"
 #include "format/record.h"
+#include "format/versions.h"
 #include "search/query_parser.h"
 #include "search/search_request.h"
 
@@ -121,12 +122,14 @@ struct PassageView {
     Passage passage;
     std::optional<std::string> prev_id, next_id;
     std::optional<std::string> text_html; ///< the text with a query's words marked, when asked with one
+    std::vector<AlignedPassage> aligned; ///< the passage in the document's other language versions
 };
 
 struct DocumentView {
     DocumentRecord record;
     std::vector<Passage> passages; ///< in order
     std::vector<std::string> text_html; ///< per passage, when asked with a query; else empty
+    std::vector<VersionLink> versions; ///< the document's other language versions, by language code
 };
 
 struct HealthView {

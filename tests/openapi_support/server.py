@@ -26,6 +26,7 @@ Thursday, 10 February 2022
 """
 SIDECAR = {"symbol": "A/RES/73/195", "type": "report", "organisers": ["ESCWA", "IOM"]}
 JSONL_DOC = "2019-12-04_labour-migration-forum.en"
+JSONL_FR = "2019-12-04_forum-migrations-main-d-oeuvre.fr"
 JSONL = [
     {"doc_id": JSONL_DOC, "doc_title": "Sub-regional forum on labour migration", "lang": "en",
      "date": "2019-12-04", "speaker": "Amal Haddad", "affiliation": "ESCWA", "countries": [],
@@ -35,6 +36,10 @@ JSONL = [
      "date": "2019-12-04", "speaker": "Youssef El Amrani", "affiliation": "Ministry of Labour, Morocco",
      "countries": ["MA"], "objectives": [6, 18], "para": "2",
      "text": "Mr. Youssef El Amrani described bilateral agreements on seasonal work for migrant workers from Morocco."},
+    # its French version (README "Language versions"): /document/{id}/parallel has a pair to show
+    {"doc_id": JSONL_FR, "doc_title": "Forum sous-régional sur les migrations de main-d’œuvre", "lang": "fr",
+     "date": "2019-12-04", "version_of": JSONL_DOC, "para": "1",
+     "text": "Mme Amal Haddad dit que le recrutement équitable est le premier test de toute politique de migration de main-d’œuvre."},
 ]
 
 

@@ -72,6 +72,9 @@ export const api = {
    */
   document: (doc_id, signal, q = '') =>
     request(`/api/document/${enc(doc_id)}${q ? `?${new URLSearchParams({ q })}` : ''}`, { signal }),
+  /** GET /api/document/{doc_id}/parallel?lang= → the document beside its version in `lang`. */
+  parallel: (doc_id, lang, signal) =>
+    request(`/api/document/${enc(doc_id)}/parallel?${new URLSearchParams({ lang })}`, { signal }),
   /** GET /api/facets: one facet's values over the whole index, optionally by prefix. */
   facets: (field, prefix, ui, signal) =>
     request(`/api/facets?${new URLSearchParams({ field, prefix, ui })}`, { signal }),

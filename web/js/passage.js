@@ -6,6 +6,7 @@ import { h, replace, snippet_nodes, text_attrs } from './dom.js';
 import { format, t } from './i18n.js';
 import { labels } from './labels.js';
 import { meta, page_link, para_text } from './results.js';
+import { also_in, side_by_side, this_para_in } from './versions.js';
 
 const CONTEXT = 3;
 
@@ -18,6 +19,7 @@ export function create_reader(dialog, actions) {
   let shown_q = '';
   let extra = { before: 0, after: 0 };
   let controller = null;
+  let side = ''; // the language of the version shown side by side, or ''
   const documents = new Map();
 
   dialog.addEventListener('close', () => {
@@ -31,7 +33,7 @@ export function create_reader(dialog, actions) {
 
   async function show(id, q) {
     if (id === shown_id && q === shown_q && dialog.open) return;
-    if (id !== shown_id) extra = { before: 0, after: 0 };
+    if (id !== shown_id) { extra = { before: 0, after: 0 }; side = ''; }
     shown_id = id;
     shown_q = q;
     if (!dialog.open) dialog.showModal();
@@ -56,21 +58,44 @@ export function create_reader(dialog, actions) {
   }
 
   function draw(p, doc) {
+    if (side) return draw_side(p, doc);
     const all = doc.passages || [];
     const at = Math.max(0, all.findIndex((x) => x.id === p.id));
     const lo = Math.max(0, at - CONTEXT - extra.before);
     const hi = Math.min(all.length, at + CONTEXT + 1 + extra.after);
     const more = (side, n, key) => h('button', { type: 'button', class: 'link more',
       onclick: () => { extra[side] += 5; draw(p, doc); } }, t(key, { count: n }));
-    const list = h('ol', { class: 'reader-list' }, all.slice(lo, hi).map((x) => paragraph(x, x.id === p.id)));
+    const list = h('ol', { class: 'reader-list' }, all.slice(lo, hi).map((x) => paragraph(x, x.id === p.id, p)));
     const body = [
       doc_meta(doc),
+      also_in(doc, p, version_actions(p, doc)),
       lo > 0 ? more('before', lo, 'show_earlier') : null,
       list,
       hi < all.length ? more('after', all.length - hi, 'show_later') : null,
     ];
     replace(dialog, frame(doc.title || p.doc_title, body, p, doc));
     dialog.querySelector('.reader-list .current')?.scrollIntoView({ block: 'center' });
+    keep_focus_inside();
+  }
+
+  function version_actions(p, doc) {
+    return { ...actions, side: (lang) => { side = lang; draw(p, doc); } };
+  }
+
+  // Two versions side by side, the current passage's row in view.
+  async function draw_side(p, doc) {
+    const lang = side;
+    replace(dialog, frame(doc.title || p.doc_title, h('p', { class: 'loading' }, t('loading')), p, doc));
+    try {
+      const view = await api.parallel(doc.doc_id, lang, controller?.signal);
+      if (side !== lang) return;
+      const back = () => { side = ''; draw(p, doc); };
+      replace(dialog, frame(doc.title || p.doc_title, side_by_side(view, p.id, back), p, doc));
+      dialog.querySelector('.parallel .current')?.scrollIntoView({ block: 'center' });
+    } catch (e) {
+      if (e.kind === 'aborted') return;
+      replace(dialog, frame(t('passage'), failure(e)));
+    }
     keep_focus_inside();
   }
 
@@ -89,7 +114,7 @@ export function create_reader(dialog, actions) {
     if (!dialog.contains(document.activeElement)) dialog.querySelector('#passage-title')?.focus();
   }
 
-  function paragraph(x, current) {
+  function paragraph(x, current, p = null) {
     const go = { passage: x.id };
     return h('li', { class: current ? 'current' : null, 'aria-current': current ? 'true' : null },
       h('div', { class: 'reader-para-head' },
@@ -100,6 +125,7 @@ export function create_reader(dialog, actions) {
           'aria-label': x.para ? `${t('open_this')}: ${t('para_n', { para: para_text(x.para) })}` : null,
           onclick: (e) => actions.go(go, e, { replace: true }) }, t('open_this'))),
       current && (x.speaker || x.date) ? meta(x, { para: false, actions }) : null,
+      current ? this_para_in(p || x, actions) : null,
       h('p', { class: 'reader-text', ...text_attrs(x.lang) }, x.text_html ? snippet_nodes(x.text_html) : x.text));
   }
 
