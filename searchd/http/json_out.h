@@ -14,7 +14,8 @@ namespace mahdar {
 /// text; para, speaker, affiliation and date are null when empty. Not line nor role.
 nlohmann::json hit_json(const Passage& p);
 
-/// The answer of /api/search: each hit is hit_json() with snippet_html and score.
+/// The answer of /api/search: each hit is hit_json() with snippet_html and score (and, when
+/// there are any, translated and versions).
 nlohmann::json to_json(const SearchResult& r);
 
 /// The answer of /api/passage/{id}: hit_json() with prev_id and next_id (null at the ends)

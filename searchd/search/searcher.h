@@ -104,6 +104,9 @@ struct Hit {
     std::string snippet_html;
     double score = 0;
     std::vector<TranslatedTerm> translated; ///< langs=all: the query's translations the passage holds
+    /// Collapse::versions: the other language versions of the paragraph that match too, by rank
+    /// (each without versions of its own).
+    std::vector<Hit> versions;
 };
 
 struct SearchResult {
