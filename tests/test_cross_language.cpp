@@ -1,10 +1,13 @@
 // Search across languages (issue 19, `langs=all`) through the real routes over a real index of
-// corpus/: the English, Arabic and French versions of the 29 October 2024 summary record.
+// corpus/: the English, Arabic and French versions of the 29 October 2024 summary record,
+// linked and aligned by the indexer (format/versions.h).
 #include "http_support.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
 #include <string>
 
 using namespace mahdar;
@@ -29,12 +32,22 @@ struct Fixture : test::ServedIndex {
     }
 };
 
-// The hits of `r` in `lang`.
+// The hits of `r` in `lang`, the versions grouped under a hit included (langs=all groups them).
 std::vector<json> in_lang(const json& r, const std::string& lang) {
     std::vector<json> out;
-    for (const auto& h : r["hits"])
+    for (const auto& h : r["hits"]) {
         if (h["lang"] == lang) out.push_back(h);
+        for (const auto& v : h.value("versions", json::array()))
+            if (v["lang"] == lang) out.push_back(v);
+    }
     return out;
+}
+
+// The top-level hit whose text holds `words`, or null.
+json hit_with(const json& r, const std::string& words) {
+    for (const auto& h : r["hits"])
+        if (h["text"].get<std::string>().find(words) != std::string::npos) return h;
+    return nullptr;
 }
 
 // Whether a hit says it matched `translation` (a lexicon term) of `word` in `lang`.
@@ -116,4 +129,63 @@ TEST_CASE("langs takes only all", "[cross_language][http]") {
     CHECK(r["error"]["code"] == "bad_parameter");
     CHECK(r["error"]["message"].get<std::string>().find("langs") != std::string::npos);
     CHECK(f.search("remittance")["total"].get<int>() > 0); // and the server goes on serving
+}
+
+TEST_CASE("Under langs=all the matching versions of one paragraph are one hit with its versions", "[cross_language][http]") {
+    Fixture f;
+    json r = f.search("remittance", "&langs=all");
+    json en = hit_with(r, "remittance");
+    REQUIRE(en.is_object());
+    REQUIRE(en["lang"] == "en");
+    REQUIRE(en.contains("versions"));
+    // The versions are the paragraph's aligned passages in Arabic and French, each with its
+    // snippet and the translation it matched by.
+    json passage = f.get("/api/v1/passage/" + url_encode(en["id"].get<std::string>()));
+    std::map<std::string, std::string> aligned;
+    for (const auto& a : passage["aligned"]) aligned[a["lang"].get<std::string>()] = a["passage_id"].get<std::string>();
+    std::map<std::string, std::string> grouped;
+    for (const auto& v : en["versions"]) {
+        grouped[v["lang"].get<std::string>()] = v["id"].get<std::string>();
+        CHECK(v["snippet_html"].get<std::string>().find("<mark>") != std::string::npos);
+        CHECK(v.contains("translated"));
+    }
+    CHECK(grouped.count("ar") == 1);
+    CHECK(grouped.count("fr") == 1);
+    CHECK(grouped == aligned);
+    // No passage is listed twice: a version is not also a hit of its own.
+    std::set<std::string> seen;
+    for (const auto& h : r["hits"]) {
+        CHECK(seen.insert(h["id"].get<std::string>()).second);
+        for (const auto& v : h.value("versions", json::array())) CHECK(seen.insert(v["id"].get<std::string>()).second);
+    }
+    // collapse=none lists the three separately, the Arabic and French passages as hits.
+    json apart = f.search("remittance", "&langs=all&collapse=none");
+    CHECK(apart["hits"].size() > r["hits"].size());
+    bool ar_alone = false;
+    for (const auto& h : apart["hits"]) {
+        CHECK_FALSE(h.contains("versions"));
+        ar_alone = ar_alone || h["id"] == grouped["ar"];
+    }
+    CHECK(ar_alone);
+    CHECK(apart["total"] == r["total"]); // total counts passages either way
+}
+
+TEST_CASE("Grouped versions page like any hits", "[cross_language][http]") {
+    Fixture f;
+    // Page by page, one hit per page, the groups come in the order of the whole list.
+    json whole = f.search("migration", "&langs=all");
+    REQUIRE(whole["hits"].size() >= 3);
+    for (std::size_t page = 1; page <= 3; ++page) {
+        int status = 0;
+        json one = f.get("/api/v1/search?size=1&page=" + std::to_string(page) + "&langs=all&q=migration", &status);
+        REQUIRE(status == 200);
+        REQUIRE(one["hits"].size() == 1);
+        CHECK(one["hits"][0]["id"] == whole["hits"][page - 1]["id"]);
+        CHECK(one["hits"][0].value("versions", json::array()).size() ==
+              whole["hits"][page - 1].value("versions", json::array()).size());
+    }
+    int status = 0;
+    json bad = f.get("/api/v1/search?q=migration&collapse=languages", &status);
+    CHECK(status == 400);
+    CHECK(bad["error"]["message"].get<std::string>().find("versions") != std::string::npos);
 }

@@ -1,8 +1,11 @@
 #include "cite/cite.h"
 
+#include "cite/cite_across.h"
+
 #include "format/record.h"
 #include "format/schema.h"
 #include "search/query_parser.h"
+#include "text/langid.h"
 #include "text/normalise.h"
 
 #include <algorithm>
@@ -184,6 +187,11 @@ CiteResult cite(Context& c, const CiteRequest& r, const CiteOptions& options) {
             a.score < min_score)
             continue;
         out.matches.push_back(to_match(c, cand, r.text, draft));
+    }
+    if (out.matches.empty()) {
+        // Not in its own language: maybe the translation of a passage in another (cite_across.h).
+        out.matches = cite_across(c, r.text, r.lang ? *r.lang : detect_language(r.text), options);
+        if (!out.matches.empty()) return out;
     }
     if (out.matches.empty())
         out.reason = "No passage holds the text closely enough to be its source: at best " +

@@ -8,6 +8,7 @@
 #include "cite/quote_diff.h"
 #include "common/result.h"
 #include "search/searcher.h"
+#include "search/translate.h"
 
 #include <optional>
 #include <string>
@@ -20,7 +21,10 @@ inline constexpr std::size_t max_cite_bytes = 8192;
 
 struct CiteRequest {
     std::string text;
-    std::optional<Lang> lang; ///< the text's language: only passages in it are considered
+    /// The text's language: only passages in it are quoted; when none holds the text, those of
+    /// the other languages are searched for one it translates (cite_across.h). Unset: guessed
+    /// for that search (text/langid.h), and every passage may be quoted.
+    std::optional<Lang> lang;
 };
 
 /// Checks the text (present, not blank, at most max_cite_bytes, valid UTF-8) and the optional
@@ -47,6 +51,10 @@ struct CiteMatch {
     std::uint32_t span_begin = 0, span_end = 0;         ///< UTF-8 bytes in passage.text
     std::uint32_t span_begin_u16 = 0, span_end_u16 = 0; ///< UTF-16 code units
     std::vector<DiffEntry> diff;
+    /// The passage is in another language than the text, which translates it (cite_across.h):
+    /// never verbatim, no word-by-word diff, the span is the whole passage.
+    bool translation = false;
+    std::vector<TranslatedTerm> translated; ///< with `translation`: the text's words found translated
 };
 
 struct CiteResult {

@@ -36,6 +36,12 @@ json match_json(const CiteMatch& m, const CitationFormatter& formatter) {
     j["snippet_html"] = marked_html(m.passage.text, m.span_begin, m.span_end);
     j["score"] = m.score;
     j["verbatim"] = m.verbatim;
+    j["relation"] = m.translation ? "translation" : m.verbatim ? "verbatim" : "altered";
+    if (m.translation) {
+        json t = json::array();
+        for (const auto& w : m.translated) t.push_back({{"word", w.word}, {"translation", w.translation}, {"lang", lang_code(w.lang)}});
+        j["translated"] = std::move(t);
+    }
     j["span"] = {m.span_begin, m.span_end};
     j["span_chars"] = {m.span_begin_u16, m.span_end_u16};
     j["coverage"] = m.coverage;

@@ -36,23 +36,36 @@ json hit_json(const Passage& p) {
             {"text", p.text}};
 }
 
+namespace {
+
+// A search hit: hit_json() with its snippet, score, the translations it was found by and the
+// other language versions of its paragraph that match too.
+json search_hit_json(const Hit& h) {
+    json j = hit_json(h.passage);
+    j["snippet_html"] = h.snippet_html;
+    j["score"] = h.score;
+    if (!h.translated.empty()) {
+        json t = json::array();
+        for (const auto& m : h.translated)
+            t.push_back({{"word", m.word}, {"translation", m.translation}, {"lang", lang_code(m.lang)}});
+        j["translated"] = std::move(t);
+    }
+    json also_in = json::array();
+    for (Lang l : h.also_in) also_in.push_back(lang_code(l));
+    j["also_in"] = std::move(also_in);
+    if (!h.versions.empty()) {
+        json v = json::array();
+        for (const auto& other : h.versions) v.push_back(search_hit_json(other));
+        j["versions"] = std::move(v);
+    }
+    return j;
+}
+
+} // namespace
+
 json to_json(const SearchResult& r) {
     json hits = json::array();
-    for (const auto& h : r.hits) {
-        json j = hit_json(h.passage);
-        j["snippet_html"] = h.snippet_html;
-        j["score"] = h.score;
-        if (!h.translated.empty()) {
-            json t = json::array();
-            for (const auto& m : h.translated)
-                t.push_back({{"word", m.word}, {"translation", m.translation}, {"lang", lang_code(m.lang)}});
-            j["translated"] = std::move(t);
-        }
-        json also_in = json::array();
-        for (Lang l : h.also_in) also_in.push_back(lang_code(l));
-        j["also_in"] = std::move(also_in);
-        hits.push_back(std::move(j));
-    }
+    for (const auto& h : r.hits) hits.push_back(search_hit_json(h));
     json facets = json::object();
     for (const auto& [f, values] : r.facets) facets[facet_name(f)] = facet_values(values);
     json more = json::object();

@@ -15,7 +15,7 @@ namespace mahdar {
 nlohmann::json hit_json(const Passage& p);
 
 /// The answer of /api/search: each hit is hit_json() with snippet_html, score and also_in (the
-/// language codes of its document's other versions).
+/// language codes of its document's other versions); when there are any, translated and versions.
 nlohmann::json to_json(const SearchResult& r);
 
 /// The answer of /api/passage/{id}: hit_json() with prev_id and next_id (null at the ends)

@@ -63,7 +63,9 @@ std::optional<Error> read_paging(const Params& params, SearchRequest& r) {
     r.facet_prefix = param(params, "facet_prefix");
     std::string collapse = param(params, "collapse");
     if (collapse == "doc") r.collapse = Collapse::doc;
-    else if (!collapse.empty() && collapse != "none") return bad_value("collapse", "collapse must be doc or none", {"doc", "none"});
+    else if (collapse == "versions") r.collapse = Collapse::versions;
+    else if (!collapse.empty() && collapse != "none")
+        return bad_value("collapse", "collapse must be doc, versions or none", {"doc", "versions", "none"});
     return std::nullopt;
 }
 
@@ -175,7 +177,10 @@ Result<SearchRequest> parse_search_request(const Params& params, QueryParser& pa
     if (partial == "1") r.last_word = LastWord::partial;
     else if (!partial.empty() && partial != "0") return bad_value("partial", "partial must be 1 or 0", {"1", "0"});
     std::string langs = param(params, "langs");
-    if (langs == "all") r.across = CrossLanguage::on;
+    if (langs == "all") {
+        r.across = CrossLanguage::on;
+        if (param(params, "collapse").empty()) r.collapse = Collapse::versions; // one hit per paragraph
+    }
     else if (!langs.empty())
         return bad_value("langs", "langs must be all (the query's words also find their translations in the other languages)", {"all"});
     std::optional<Lang> only_lang;

@@ -92,6 +92,7 @@ public:
                               LastWord last = LastWord::complete, CrossLanguage across = CrossLanguage::off);
     /// The translations CrossLanguage::on adds (nullptr: none). Must outlive the parser.
     void set_lexicon(const Lexicon* lexicon) { lexicon_ = lexicon; }
+    const Lexicon* lexicon() const { return lexicon_; } ///< nullptr when none was set
     void set_word_pairs(WordPairs pairs) { pairs_ = pairs; }
     void set_limits(QueryLimits limits) { limits_ = limits; }
     WordPairs word_pairs() const { return pairs_; }

@@ -13,7 +13,9 @@ namespace mahdar {
 /// indexed_descending: the passages the indexer wrote last first, those of an index from before
 /// schema.h's slot_indexed last, newest meeting first (the Atom feed's order).
 enum class Sort { relevance, date_ascending, date_descending, indexed_descending };
-enum class Collapse { none, doc };
+/// versions: the aligned language versions of one paragraph are one hit (version_groups.h);
+/// the default under `langs=all`.
+enum class Collapse { none, doc, versions };
 /// `undated=only`: only the passages without a date (the year facet's "undated" value).
 enum class Undated { any, only };
 

@@ -10,6 +10,7 @@
 #include "search/rank.h"
 #include "search/snippets.h"
 #include "search/suggest.h"
+#include "search/version_groups.h"
 #include "text/normalise.h"
 
 #include <algorithm>
@@ -257,6 +258,18 @@ void bound_facets(const SearchRequest& r, SearchResult& out) {
     }
 }
 
+Hit make_hit(Context& c, const SearchRequest& r, const RankedHit& ranked, bool by_relevance) {
+    Hit h;
+    Xapian::Document doc = c.db.get_document(ranked.id);
+    h.passage = read_passage(doc);
+    if (!r.parsed.translated.empty())
+        h.translated = matched_translations(doc, h.passage.lang.value_or(Lang::en), r.parsed.translated);
+    h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
+    h.score = by_relevance ? ranked.weight : 0;
+    for (const auto& v : read_versions(c.db, h.passage.doc_id)) h.also_in.push_back(v.lang);
+    return h;
+}
+
 } // namespace
 
 Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& r) {
@@ -283,7 +296,8 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     out.page = r.page;
     out.size = r.size;
     Xapian::Enquire e(c.db);
-    e.set_query(full_query(c.db, r, std::nullopt));
+    const Xapian::Query query = full_query(c.db, r, std::nullopt);
+    e.set_query(query);
     Xapian::MultiValueKeyMaker keys;
     set_sort(e, keys, r, c.key_sort);
     if (r.collapse == Collapse::doc) e.set_collapse_key(s::slot_doc);
@@ -294,9 +308,12 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
     // remote shards, where each position list read would be a round trip.
     bool by_proximity = by_relevance && c.key_sort && first < proximity_window && r.parsed.proximity.size() > 1;
     auto page_first = first, page_size = size;
-    if (by_proximity) {
+    // Versions grouped: the page is cut from the groups of the hits ranked from the first.
+    bool grouped = r.collapse == Collapse::versions && grouped_window(page_first + page_size) <= max_grouped_window;
+    if (by_proximity || grouped) {
         first = 0;
-        size = std::max<Xapian::doccount>(proximity_window, page_first + page_size);
+        size = static_cast<Xapian::doccount>(grouped ? grouped_window(page_first + page_size) : page_first + page_size);
+        if (by_proximity) size = std::max<Xapian::doccount>(proximity_window, size);
     }
     WalkedLists walked;
     if (auto all = count_with_bits(c, r, labels, out, by_relevance ? &walked : nullptr)) { // only the page is wanted
@@ -322,18 +339,20 @@ SearchResult search(Context& c, const SearchRequest& r, const Labels& labels) {
         std::vector<RankedHit> window(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), proximity_window)));
         rescore_by_proximity(c.db, r.parsed.proximity, window);
         std::copy(window.begin(), window.end(), page.begin());
-        if (page_first >= page.size()) page.clear();
-        else page = std::vector<RankedHit>(page.begin() + page_first, page.begin() + std::min<std::size_t>(page.size(), page_first + page_size));
     }
-    for (const RankedHit& ranked : page) {
-        Hit h;
-        Xapian::Document doc = c.db.get_document(ranked.id);
-        h.passage = read_passage(doc);
-        if (!r.parsed.translated.empty())
-            h.translated = matched_translations(doc, h.passage.lang.value_or(Lang::en), r.parsed.translated);
-        h.snippet_html = snippet_html(h.passage.text, h.passage.lang.value_or(Lang::en), r.parsed.highlight, c.analyzer);
-        h.score = by_relevance ? ranked.weight : 0;
-        for (const auto& v : read_versions(c.db, h.passage.doc_id)) h.also_in.push_back(v.lang);
+    std::vector<VersionGroup> groups;
+    if (grouped) {
+        groups = group_versions(c.db, query, page, page_first, page_size);
+    } else {
+        for (const RankedHit& ranked : page) groups.push_back({ranked, {}});
+    }
+    if (by_proximity && !grouped) {
+        if (page_first >= groups.size()) groups.clear();
+        else groups = std::vector<VersionGroup>(groups.begin() + page_first, groups.begin() + std::min<std::size_t>(groups.size(), page_first + page_size));
+    }
+    for (const VersionGroup& g : groups) {
+        Hit h = make_hit(c, r, g.lead, by_relevance);
+        for (const RankedHit& v : g.versions) h.versions.push_back(make_hit(c, r, v, by_relevance));
         out.hits.push_back(std::move(h));
     }
     std::sort(out.facets.begin(), out.facets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -105,6 +105,9 @@ struct Hit {
     double score = 0;
     std::vector<TranslatedTerm> translated; ///< langs=all: the query's translations the passage holds
     std::vector<Lang> also_in; ///< languages of its document's other versions, by code
+    /// Collapse::versions: the other language versions of the paragraph that match too, by rank
+    /// (each without versions of its own).
+    std::vector<Hit> versions;
 };
 
 struct SearchResult {

@@ -93,8 +93,9 @@ export function create_cite_view(root, actions) {
 
   function card(m) {
     const open = { view: 'search', text: '', passage: m.id };
-    const badge = m.verbatim ? t('verbatim')
-      : t('coverage', { pct: format.percent(m.coverage ?? 0) });
+    const translation = m.relation === 'translation';
+    const badge = translation ? t('translation_of', { language: format.language(m.lang) })
+      : m.verbatim ? t('verbatim') : t('coverage', { pct: format.percent(m.coverage ?? 0) });
     const copies = CITE_LANGS.filter((l) => m.citation?.[l]).map((l) => h('button', {
       type: 'button', class: 'secondary copy-citation', lang: l, dataset: { lang: l },
       onclick: (e) => actions.copy(m.citation[l], e.currentTarget),
@@ -105,7 +106,11 @@ export function create_cite_view(root, actions) {
           onclick: (e) => actions.go(open, e) }, m.doc_title || m.doc_id)),
         h('span', { class: m.verbatim ? 'badge ok' : 'badge' }, badge)),
       meta(m),
-      h('p', { class: 'diff', ...text_attrs(m.lang) }, diff_nodes(m)),
+      translation ? h('p', { class: 'snippet', ...text_attrs(m.lang) }, m.text)
+        : h('p', { class: 'diff', ...text_attrs(m.lang) }, diff_nodes(m)),
+      translation ? h('p', { class: 'hit-across' }, t('matched'), ' ', (m.translated || []).map((w, i) => [
+        i ? ', ' : '', h('bdi', { dir: 'auto' }, w.word), ' → ', h('bdi', { ...text_attrs(w.lang) }, w.translation)]))
+        : null,
       copies.length ? h('div', { class: 'hit-foot copy-row' }, copies) : null));
   }
 

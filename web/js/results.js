@@ -1,7 +1,7 @@
 // The result list: summary (total, time), "did you mean", messages, result cards and paging.
 
 import { h, replace, snippet_nodes, text_attrs } from './dom.js';
-import { format, t } from './i18n.js';
+import { current_ui, format, t } from './i18n.js';
 import { labels } from './labels.js';
 import { speaker_links, subject_link } from './page_parts.js';
 import { PAGE_SIZE, export_params, feed_params, has_filters } from './state.js';
@@ -105,22 +105,42 @@ export function card(hit, state, actions) {
     h('p', { class: 'snippet', ...text_attrs(hit.lang) }, snippet_nodes(hit.snippet_html || hit.text)),
     state.langs === 'all' ? across(hit) : null,
     hit_also_in(hit),
+    hit.versions?.length ? versions_list(hit, actions) : null,
     h('div', { class: 'hit-foot' }, tags(hit, state, actions),
       h('button', { type: 'button', class: 'secondary copy-citation',
         dataset: { focusKey: `copy:${hit.id}` }, onclick: (e) => actions.copy(hit, e.currentTarget),
       }, t('copy_citation')))));
 }
 
+/**
+ * The other language versions of the hit's paragraph that match too (the API groups them under
+ * langs=all): each its language, linked to the passage, and its snippet.
+ */
+function versions_list(hit, actions) {
+  return h('ul', { class: 'hit-versions', 'aria-label': t('versions_matched') }, hit.versions.map((v) => {
+    const open = { passage: v.id };
+    return h('li', { class: 'hit-version', ...text_attrs(v.lang) },
+      h('a', { href: actions.href(open), dataset: { focusKey: `open:${v.id}` }, ...text_attrs(current_ui()),
+        onclick: (e) => actions.go(open, e) }, t(`lang_${v.lang}`)), ' ',
+      h('span', { class: 'snippet', ...text_attrs(v.lang) }, snippet_nodes(v.snippet_html || v.text)),
+      v.translated?.length ? h('span', { class: 'hit-across', ...text_attrs(current_ui()) }, ' (', matched(v), ')') : null);
+  }));
+}
+
 /** Searching all languages: the hit's language and the translations it was found by. */
 function across(hit) {
   const line = h('p', { class: 'hit-across' }, h('span', { class: 'hit-lang' }, t(`lang_${hit.lang}`)));
-  if (!hit.translated?.length) return line;
+  if (hit.translated?.length) line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), matched(hit));
+  return line;
+}
+
+/** "matched: remittance → تحويل, تحويل مال": the translations a hit was found by, by query word. */
+function matched(hit) {
   const by_word = new Map();
   for (const m of hit.translated) by_word.set(m.word, [...(by_word.get(m.word) || []), m]);
-  line.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), h('span', { class: 'matched' },
-    t('matched'), ' ', [...by_word].map(([word, list], i) => [i ? '; ' : '', h('bdi', { dir: 'auto' }, word), ' → ',
-      list.map((m, j) => [j ? ', ' : '', h('bdi', { ...text_attrs(m.lang) }, m.translation)])])));
-  return line;
+  return h('span', { class: 'matched' }, t('matched'), ' ', [...by_word].map(([word, list], i) => [i ? '; ' : '',
+    h('bdi', { dir: 'auto' }, word), ' → ',
+    list.map((m, j) => [j ? ', ' : '', h('bdi', { ...text_attrs(m.lang) }, m.translation)])]));
 }
 
 /**

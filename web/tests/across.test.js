@@ -36,12 +36,25 @@ test('the All languages switch finds an English word in Arabic and French, sayin
   assert.equal(new URL(page.url()).searchParams.get('langs'), 'all');
   const langs = await langs_of(page);
   assert.ok(langs.includes('ar') && langs.includes('fr'), `Arabic and French hits: ${langs.join(' ')}`);
-  const arabic = page.locator('#hits > li', { has: page.locator('.snippet[lang="ar"]') }).first();
-  assert.equal(await arabic.locator('.hit-lang').textContent(), 'Arabic');
-  assert.match(await arabic.locator('.matched').textContent(), /^matched: remittance → تحويل/);
-  assert.ok((await arabic.locator('.snippet mark').allTextContents()).includes('تحويل'));
-  const french = page.locator('#hits > li', { has: page.locator('.snippet[lang="fr"]') }).first();
-  assert.match(await french.locator('.matched').textContent(), /remittance → envois/);
+  // Each hit found by a translation says which; the Arabic word is marked in its snippet.
+  assert.ok(await page.locator('#hits .matched', { hasText: 'remittance → تحويل' }).count() > 0);
+  assert.ok(await page.locator('#hits .matched', { hasText: 'remittance → envois' }).count() > 0);
+  assert.ok((await page.locator('#hits .snippet[lang="ar"] mark').allTextContents()).includes('تحويل'));
+  const lead_langs = await page.locator('#hits > li .hit-lang').allTextContents();
+  assert.ok(lead_langs.length > 0 && lead_langs.every((l) => ['Arabic', 'English', 'French'].includes(l)), lead_langs.join(' '));
+  // The three versions of one paragraph are one hit: its other languages listed under it,
+  // each linked to its passage, and no passage twice.
+  const grouped = page.locator('#hits > li', { has: page.locator('.hit-versions') }).first();
+  const versions = grouped.locator('.hit-version');
+  assert.equal(await versions.count(), 2);
+  const version_langs = await versions.evaluateAll((els) => els.map((e) => e.lang).sort());
+  const lead_lang = await grouped.locator('.hit-title').getAttribute('lang');
+  assert.deepEqual([lead_lang, ...version_langs].sort(), ['ar', 'en', 'fr']);
+  const hrefs = await page.locator('#hits a[href*="/s/"]').evaluateAll((els) => els.map((e) => e.href.split('?')[0]));
+  assert.ok(hrefs.length > 2);
+  assert.equal(new Set(hrefs).size, hrefs.length, 'each passage once');
+  const version_href = await versions.first().locator('a').getAttribute('href');
+  assert.match(version_href, /\/s\//);
   await screenshot(page, 'search-all-languages');
 
   // The switch is part of the page's address: reloading keeps it on, and it can be turned off.
