@@ -183,11 +183,22 @@ std::vector<std::vector<std::string>> Analyzer::analyse_as_indexed(std::string_v
     return out;
 }
 
+const WordToken& Analyzer::cached_word(std::string_view raw, Lang lang) {
+    key_.assign(1, static_cast<char>(lang));
+    key_.append(raw);
+    if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
+    if (cache_.size() >= max_cached_words) cache_.clear();
+    return cache_.emplace(key_, analyse_word(raw, lang)).first->second;
+}
+
 std::vector<WordToken> Analyzer::analyse(std::string_view text, Lang lang) {
     std::vector<WordToken> out;
-    for (auto [b, e] : word_spans(text)) {
-        WordToken t = analyse_word(text.substr(b, e - b), lang);
-        if (t.word.empty()) continue;
+    auto spans = word_spans(text);
+    out.reserve(spans.size());
+    for (auto [b, e] : spans) {
+        const WordToken& cached = cached_word(text.substr(b, e - b), lang);
+        if (cached.word.empty()) continue;
+        WordToken t = cached;
         t.begin = b;
         t.end = e;
         out.push_back(std::move(t));

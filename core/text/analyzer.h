@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 U_NAMESPACE_BEGIN
@@ -63,8 +64,12 @@ public:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> word_spans(std::string_view text);
 
     /// Every word of `text`, analysed with the rules of `lang` (Arabic-script words always by
-    /// the Arabic rules).
+    /// the Arabic rules). A word met before is taken from a cache of the last words analysed
+    /// (at most max_cached_words, then started afresh): the same tokens as analyse_word() gives,
+    /// without stemming "the" and "nations" again in every passage.
     std::vector<WordToken> analyse(std::string_view text, Lang lang);
+
+    static constexpr std::size_t max_cached_words = 50000;
 
     /// The distinct word sequences (normalised words) the indexer gives `text` in a passage of
     /// each language word_languages() allows (`passage`: a search restricted to one language).
@@ -77,6 +82,7 @@ public:
 
 private:
     void french_variants(WordToken& t, const std::string& accented);
+    const WordToken& cached_word(std::string_view raw, Lang lang);
     std::string french(const std::string& word);
 
     struct StemmerDeleter {
@@ -87,6 +93,8 @@ private:
     std::unique_ptr<icu::BreakIterator> breaker_;
     Xapian::Stem english_;
     std::unique_ptr<sb_stemmer, StemmerDeleter> french_;
+    std::unordered_map<std::string, WordToken> cache_; ///< language code byte + raw word
+    std::string key_;                                 ///< reused, so a lookup allocates nothing
 };
 
 } // namespace mahdar

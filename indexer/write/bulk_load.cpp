@@ -178,6 +178,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         try {
             Xapian::WritableDatabase shard(shard_path.string(), Xapian::DB_CREATE);
             Analyzer analyzer(lists);
+            std::size_t uncommitted = 0;
             while (!lanes.failed) {
                 std::optional<Work> w = lanes.take(stop);
                 if (!w) break;
@@ -187,6 +188,11 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
                 for (const auto& record : built.doc_records) write_document_record(shard, record);
                 for (const auto& [word, count] : built.words) shard.add_spelling(word, count);
                 lanes.written(*w, built.passages.size(), shard);
+                uncommitted += built.passages.size();
+                if (uncommitted >= options.shard_commit_passages) {
+                    shard.commit();
+                    uncommitted = 0;
+                }
             }
             shard.commit();
         } catch (...) {
