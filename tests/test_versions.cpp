@@ -213,3 +213,27 @@ TEST_CASE("Re-indexing a changed version updates its links, unchanged ones stay"
     CHECK(read_versions(x, fr_1029).empty());
     CHECK(read_alignment(x, en_1029, fr_1029).empty());
 }
+
+TEST_CASE("An index made before versions were linked gets its links at the next run, no file changed", "[versions][index]") {
+    test::TempDir dir;
+    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
+        std::filesystem::create_directories(dir / "in" / lang);
+        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
+    }
+    std::string db = (dir / "db").string();
+    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    {
+        // What an indexer from before the version pass left: no version metadata at all.
+        Xapian::WritableDatabase x(db);
+        for (const auto& key : version_metadata_keys(x)) x.set_metadata(key, "");
+        x.set_metadata("mahdar_versions_linked", "");
+        x.commit();
+        REQUIRE(read_versions(x, en_1029).empty());
+    }
+    auto again = test::run_indexer("--db " + db + " " + (dir / "in").string());
+    REQUIRE(again.status == 0);
+    CHECK(again.output.find("3 unchanged") != std::string::npos);
+    Xapian::Database x(db);
+    CHECK(read_versions(x, en_1029).size() == 2);
+    CHECK_FALSE(read_alignment(x, en_1029, fr_1029).empty());
+}

@@ -72,6 +72,9 @@ inline constexpr std::string_view meta_version = "mahdar_schema";
 /// JSON object: a speaker facet value (Latin script) → the Arabic-script spelling of the same
 /// person, whose passages are counted under it (indexer/write/speaker_pass.h).
 inline constexpr std::string_view meta_speaker_scripts = "mahdar_speaker_scripts";
+/// "1" once the version pass (indexer/write/version_pass.h) has run on the index; missing in an
+/// index from before it, which the next run links even when no file changed.
+inline constexpr std::string_view meta_versions_linked = "mahdar_versions_linked";
 /// "2": created with word pairs (and the fingerprint below). An index keeps the version it was
 /// created with; an indexer from before pairs stamps "1" on any index it writes to, which turns
 /// pairs off for searchd, rightly: its passages have none.

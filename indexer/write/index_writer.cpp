@@ -244,6 +244,8 @@ IndexReport IndexWriter::index(const std::vector<fs::path>& files, const IndexOp
         unify_speakers(impl_->db, impl_->extractor.speakers().name_rules());
         link_speaker_scripts(impl_->db);
         link_versions(impl_->db);
+    } else if (!versions_linked(impl_->db) && impl_->db.get_doccount() > 0) {
+        link_versions(impl_->db); // an index from before the version pass
     }
     impl_->db.commit_transaction();
     impl_->db.commit();

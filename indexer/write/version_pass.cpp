@@ -225,7 +225,13 @@ std::size_t link_versions(Xapian::WritableDatabase& db) {
     Linker linker(db);
     linker.link_by_keys();
     linker.link_by_content();
-    return linker.write();
+    std::size_t linked = linker.write();
+    if (!versions_linked(db)) db.set_metadata(std::string(schema::meta_versions_linked), "1");
+    return linked;
+}
+
+bool versions_linked(const Xapian::Database& db) {
+    return db.get_metadata(std::string(schema::meta_versions_linked)) == "1";
 }
 
 } // namespace mahdar

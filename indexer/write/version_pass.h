@@ -25,4 +25,8 @@ namespace mahdar {
 /// thread-safety as `db` (none).
 std::size_t link_versions(Xapian::WritableDatabase& db);
 
+/// Whether link_versions() has run on `db`: an index written before it has no links yet, and
+/// an index run links it even when no file changed.
+bool versions_linked(const Xapian::Database& db);
+
 } // namespace mahdar
