@@ -164,14 +164,24 @@ TEST_CASE("an indexer killed while re-indexing a file leaves the old version who
     REQUIRE(test::run_indexer_args({"--db", (tmp / "scratch").string(), "--no-bulk", file.string()}, tmp / "s.log",
                                    spawn) == 0);
     auto span = Clock::now() - start;
+    fs::copy(db, tmp / "before", fs::copy_options::recursive);
+    int killed = 0;
     for (double share : {0.4, 0.6, 0.8}) {
         INFO("killed at " << share * 100 << "% of a re-index");
         test::BackgroundIndexer run(args, tmp / "killed.log", spawn);
         std::this_thread::sleep_for(std::chrono::duration_cast<std::chrono::milliseconds>(span * share));
-        CHECK(run.kill_now());
+        bool in_time = run.kill_now();
         run.wait();
-        CHECK(test::passages_by_document(db) == before);
+        if (in_time) {
+            ++killed;
+            CHECK(test::passages_by_document(db) == before);
+        } else { // on a loaded machine this run was quicker than the timed one: it finished whole
+            CHECK(test::passages_by_document(db) == after);
+            fs::remove_all(db);
+            fs::copy(tmp / "before", db, fs::copy_options::recursive);
+        }
     }
+    CHECK(killed > 0);
     CHECK(test::run_indexer_args(args, tmp / "2.log", spawn) == 0);
     CHECK(test::passages_by_document(db) == after);
 }
