@@ -29,9 +29,9 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
 sys.path.insert(0, BENCH)
 
+import eval_crosslang  # noqa: E402  (reads the test set the same way)
 import lang_engines  # noqa: E402
 
-LANGS = ("ar", "en", "fr")
 
 
 def arguments():
@@ -44,15 +44,6 @@ def arguments():
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--work", default=os.path.join(BENCH, "work", "eval_cite_across"))
     return ap.parse_args()
-
-
-def read_testset(root):
-    base = os.path.join(root, "testset", "UNv1.0.testset")
-    texts = {}
-    for lang in LANGS:
-        with open(f"{base}.{lang}", encoding="utf-8") as f:
-            texts[lang] = [" ".join(line.split()) for line in f]
-    return texts
 
 
 def pick(texts, n, seed):
@@ -110,7 +101,7 @@ def main():
             print(f"eval_cite_across: {tool} is not built (cmake --build build)", file=sys.stderr)
             return 1
     os.makedirs(args.work, exist_ok=True)
-    texts = read_testset(root)
+    texts, _ = eval_crosslang.read_testset(root)
     present, absent = pick(texts, args.quotes, args.seed)
     engine = lang_engines.Mahdar(args.indexer, args.searchd, args.work)
     seconds, _ = engine.index(write_sources(texts, set(absent), os.path.join(args.work, "passages")))

@@ -34,6 +34,18 @@ std::string report(const std::string& title, const std::string& date_line, const
     return out;
 }
 
+// Copies the three versions of the 29 October 2024 record into `dir`/in/<lang>/ and indexes
+// them into `dir`/db, whose path it returns.
+std::string index_the_1029_versions(const std::filesystem::path& dir) {
+    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
+        std::filesystem::create_directories(dir / "in" / lang);
+        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
+    }
+    std::string db = (dir / "db").string();
+    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    return db;
+}
+
 } // namespace
 
 TEST_CASE("The corpus's versions are linked: English and Arabic by name, French by content", "[versions][http]") {
@@ -152,12 +164,7 @@ TEST_CASE("A JSON Lines version_of field links versions", "[versions][http]") {
 
 TEST_CASE("Removing a version removes its links and alignments", "[versions][index]") {
     test::TempDir dir;
-    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
-        std::filesystem::create_directories(dir / "in" / lang);
-        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
-    }
-    std::string db = (dir / "db").string();
-    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    std::string db = index_the_1029_versions(dir.path());
     {
         Xapian::Database x(db);
         CHECK(read_versions(x, en_1029).size() == 2);
@@ -183,12 +190,7 @@ TEST_CASE("Removing a version removes its links and alignments", "[versions][ind
 
 TEST_CASE("Re-indexing a changed version updates its links, unchanged ones stay", "[versions][index]") {
     test::TempDir dir;
-    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
-        std::filesystem::create_directories(dir / "in" / lang);
-        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
-    }
-    std::string db = (dir / "db").string();
-    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    std::string db = index_the_1029_versions(dir.path());
     {
         Xapian::Database x(db);
         REQUIRE(read_versions(x, fr_1029).size() == 2); // by content
@@ -216,12 +218,7 @@ TEST_CASE("Re-indexing a changed version updates its links, unchanged ones stay"
 
 TEST_CASE("An index made before versions were linked gets its links at the next run, no file changed", "[versions][index]") {
     test::TempDir dir;
-    for (const auto& [lang, id] : {std::pair{"en", en_1029}, {"ar", ar_1029}, {"fr", fr_1029}}) {
-        std::filesystem::create_directories(dir / "in" / lang);
-        std::filesystem::copy(corpus / lang / (id + ".md"), dir / "in" / lang / (id + ".md"));
-    }
-    std::string db = (dir / "db").string();
-    REQUIRE(test::run_indexer("--quiet --db " + db + " " + (dir / "in").string()).status == 0);
+    std::string db = index_the_1029_versions(dir.path());
     {
         // What an indexer from before the version pass left: no version metadata at all.
         Xapian::WritableDatabase x(db);
