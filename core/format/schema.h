@@ -26,11 +26,13 @@ inline constexpr std::string_view speaker = "XS";    ///< speaker key (see speak
 inline constexpr std::string_view country = "XC";    ///< ISO 3166-1 alpha-2, upper case
 inline constexpr std::string_view objective = "XO";  ///< GCM objective number 1..23
 inline constexpr std::string_view symbol = "XU";     ///< the document's UN symbol, canonical (text/un_symbol.h)
-/// Two words at adjacent positions of which one at least is a stopword or a pair word
-/// (stopwords.h: "of", "united"), "XB" +
-/// first + ' ' + second, wdf 0, no positions: a phrase with a stopword, costly to check by
-/// positions ("in united", "united nations"), is matched by its pairs' posting lists, and its
-/// positions checked only where all its pairs occur. Every passage this build indexes gets
+/// Two words at adjacent positions that are both stopwords or pair words (stopwords.h: "of",
+/// "the", "united", "nations"), "XB" + first + ' ' + second, wdf 0, no positions: a phrase of
+/// such common words, costly to check by positions ("in united", "united nations", "of the"),
+/// is matched by its pairs' posting lists, and its positions checked only where all its pairs
+/// occur. A phrase with one rarer word ("lack of") is checked by positions among the passages
+/// holding that word, few enough. (Until issue 20 a pair needed one such word only: four times
+/// the pair postings, 30% of the bulk indexer's CPU, for phrases already cheap to check.) Every passage this build indexes gets
 /// them; searchd uses them only on an index whose meta_word_pairs says that all of its passages
 /// have them, made with its own word lists. See word_pair().
 inline constexpr std::string_view word_pair_prefix = "XB";
@@ -94,12 +96,12 @@ inline std::string term(std::string_view prefix, std::string_view value) {
     return t;
 }
 
-/// The word-pair term of two normalised words at adjacent positions, or "" when neither is a
-/// stopword or a pair word of `lists` (text/stopwords.h), or the term would pass Xapian's term
+/// The word-pair term of two normalised words at adjacent positions, or "" unless both are
+/// stopwords or pair words of `lists` (text/stopwords.h) and the term is within Xapian's term
 /// length limit.
 inline std::string word_pair(std::string_view first, std::string_view second, const WordLists& lists) {
     if (first.empty() || word_pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
-    if (!lists.makes_word_pairs(std::string(first)) && !lists.makes_word_pairs(std::string(second))) return {};
+    if (!lists.makes_word_pairs(std::string(first)) || !lists.makes_word_pairs(std::string(second))) return {};
     std::string t(word_pair_prefix);
     t += first;
     t += ' ';

@@ -30,10 +30,16 @@ void read_list(std::string_view data, Add add) {
     }
 }
 
+// Which adjacent words make a pair term (schema::word_pair); change it with that function.
+constexpr std::string_view schema_pair_rule = "pairs: both words stopwords or pair words";
+
 } // namespace
 
 WordLists::WordLists(std::string_view stopwords_tsv, std::string_view pair_words_tsv)
-    : fingerprint_(fnv1a_hex(std::string(stopwords_tsv) + '\n' + std::string(pair_words_tsv))) {
+    // The pair rule (schema::word_pair) is part of what the fingerprint says: an index whose pairs
+    // followed another rule is searched by positions.
+    : fingerprint_(fnv1a_hex(std::string(schema_pair_rule) + '\n' + std::string(stopwords_tsv) + '\n' +
+                             std::string(pair_words_tsv))) {
     read_list(stopwords_tsv, [this](std::optional<Lang> lang, std::string word) {
         listed_forms_.insert(word);
         word = fold_accents(word);

@@ -34,10 +34,10 @@ public:
     /// accent-free key of "sûr" is the stopword "sur", but "sûr" is not on the list.
     bool is_listed_form(const std::string& accented_word) const { return listed_forms_.count(accented_word) > 0; }
 
-    /// True for a word that makes a word pair with each neighbour: a stopword or a pair word.
+    /// True for a stopword or a pair word: two of them side by side make a word pair.
     bool makes_word_pairs(const std::string& normalised_word) const;
 
-    /// Hex FNV-1a of both lists' text: an index made its word pairs with the lists whose
+    /// Hex FNV-1a of both lists' text and the pair rule: an index made its word pairs with the lists whose
     /// fingerprint it records, and they serve only a searchd with the same lists.
     const std::string& fingerprint() const { return fingerprint_; }
 

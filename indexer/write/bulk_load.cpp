@@ -24,6 +24,7 @@
 #include <optional>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 namespace mahdar {
 namespace fs = std::filesystem;
@@ -136,6 +137,43 @@ private:
     std::exception_ptr error_;
 };
 
+// The spelling table's words, counted across the lanes and written once: Xapian's add_spelling
+// costs a B-tree lookup per word after each commit, and each shard's table is merged again by
+// the compaction, so adding each job's words to its shard cost 12% of the bulk path's CPU
+// (bench/README.md). Past `limit` distinct words (a corpus with a vast vocabulary), the lane that
+// passes it writes the tally into its shard and starts again, so memory stays bounded.
+class SpellingTally {
+public:
+    explicit SpellingTally(std::size_t limit) : limit_(limit) {}
+
+    /// Adds a job's words; when the tally passes the limit, writes it into `shard`.
+    void add(std::unordered_map<std::string, Xapian::termcount>& words, Xapian::WritableDatabase& shard) {
+        std::unordered_map<std::string, Xapian::termcount> full;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            for (auto& [word, count] : words) counts_[word] += count;
+            if (counts_.size() > limit_) full.swap(counts_);
+        }
+        write(full, shard);
+    }
+
+    /// Writes what is left into `db`.
+    void finish(Xapian::WritableDatabase& db) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        write(counts_, db);
+        counts_.clear();
+    }
+
+private:
+    static void write(const std::unordered_map<std::string, Xapian::termcount>& words, Xapian::WritableDatabase& db) {
+        for (const auto& [word, count] : words) db.add_spelling(word, count);
+    }
+
+    const std::size_t limit_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Xapian::termcount> counts_;
+};
+
 // Puts the folder `built` at `path` in one step (the empty index then sits at `built`), so a
 // reader never finds `path` missing; two renames where the file system cannot exchange.
 void swap_into_place(const std::string& built, const std::string& path) {
@@ -173,6 +211,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
     fs::remove_all(dir); // what a killed bulk run left
     fs::create_directories(dir);
     Lanes lanes(files, options, report);
+    SpellingTally spellings(options.spelling_tally_words);
     std::atomic<std::size_t> finished{0};
     auto lane = [&](const fs::path& shard_path) {
         try {
@@ -186,7 +225,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
                 // ids are made unique after compaction (drop_duplicate_ids): added, not replaced
                 for (auto& [id_term, doc] : built.passages) shard.add_document(doc);
                 for (const auto& record : built.doc_records) write_document_record(shard, record);
-                for (const auto& [word, count] : built.words) shard.add_spelling(word, count);
+                spellings.add(built.words, shard);
                 lanes.written(*w, built.passages.size(), shard);
                 uncommitted += built.passages.size();
                 if (uncommitted >= options.shard_commit_passages) {
@@ -230,6 +269,7 @@ void IndexWriter::Impl::bulk_load(const std::vector<fs::path>& files, const Inde
         for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
         all.compact(built);
         Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
+        spellings.finish(index);
         drop_duplicate_ids(index, files, report);
         write_stamp(index, current_stamp(lists));
         unify_speakers(index, extractor.speakers().name_rules());

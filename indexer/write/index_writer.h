@@ -44,9 +44,14 @@ struct IndexOptions {
     std::uintmax_t bulk_min_bytes = 8u << 20;
     /// Bulk path: each shard writer commits once it has this many passages uncommitted, so
     /// what Xapian holds in memory (postings, positions, spellings) is bounded by this batch,
-    /// not by the corpus. Smaller in-memory postings are also cheaper to build: at 2,500
-    /// rather than Xapian's default 10,000 the UNGD set took 20% less CPU (bench/README.md).
-    std::size_t shard_commit_passages = 2500;
+    /// not by the corpus. Smaller in-memory postings are also cheaper to build: at 1,500
+    /// rather than Xapian's default 10,000 the UNGD set took less CPU and 140 MB of memory
+    /// at most rather than 343 (bench/README.md).
+    std::size_t shard_commit_passages = 1500;
+    /// Bulk path: the spelling table's words are counted in memory across the lanes and
+    /// written once, after compaction; past this many distinct words the tally is written
+    /// into a shard and started again (memory bound: ~100 bytes a word).
+    std::size_t spelling_tally_words = 500000;
     bool ocr = false;                ///< OCR scanned PDF pages (ingest/readers.h)
     /// Between two files, the index is committed once this many passages were written or
     /// removed since the last commit (and at the end); never within a file. The indexer
