@@ -168,7 +168,7 @@ def write(pools, args):
             os.remove(os.path.join(args.out, name))
     written = text_bytes = docs = shard = in_shard = 0
     f = None
-    index = 0
+    index = args.first_document
     while written < args.n:
         passages = document(pools, args.seed, index)[: args.n - written]
         index += 1
@@ -187,6 +187,8 @@ def write(pools, args):
         f.close()
     manifest = {"passages": written, "documents": docs, "files": shard, "seed": args.seed,
                 "text_bytes": text_bytes}
+    if args.first_document:
+        manifest["first_document"] = args.first_document
     with open(os.path.join(args.out, "manifest.json"), "w") as m:
         json.dump(manifest, m, indent=1)
     return manifest
@@ -198,6 +200,8 @@ def main():
     ap.add_argument("--out", required=True, help="output folder")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--shard", type=int, default=20000, help="passages per file (approximate)")
+    ap.add_argument("--first-document", type=int, default=0,
+                    help="start at this document (the next shard of a larger set: the previous manifests' documents)")
     ap.add_argument("--shared", default=sources.DEFAULT_SHARED, help="the shared folder (default %(default)s)")
     args = ap.parse_args()
     if args.n <= 0:

@@ -181,6 +181,13 @@ TEST_CASE("Did you mean: a misspelt query gets a suggestion", "[searchd]") {
     CHECK(r["total"] == 0);
     CHECK(r["suggestion"] == "cooperation");
     CHECK(f.get("/api/search?q=cooperation")["suggestion"].is_null());
+    // Query syntax is kept around the corrected word, and is no typo itself: a phrase of known
+    // words with few hits gets no suggestion.
+    CHECK(f.get("/api/search?q=%22cooperatoin%22")["suggestion"] == "\"cooperation\"");
+    CHECK(f.get("/api/search?q=%2Bcooperatoin")["suggestion"] == "+cooperation");
+    json known = f.get("/api/search?q=%22cooperation+cooperation%22");
+    CHECK(known["total"] < 3);
+    CHECK(known["suggestion"].is_null());
 }
 
 TEST_CASE("Bad requests get a JSON error with the right status, and the server keeps serving", "[searchd]") {
