@@ -94,6 +94,7 @@ public:
                     s == best[b + "\n" + std::string(lang_code(docs_.at(a).lang))] && !has_lang(a, docs_.at(b).lang) &&
                     !has_lang(b, docs_.at(a).lang))
                     add(a, b, {"content", s});
+            for (const auto& id : ids) sketches_.erase(id); // a document is weighed within its date only
         }
     }
 
@@ -166,14 +167,14 @@ private:
         }
     }
 
-    const std::vector<Passage>& passages(const std::string& id) {
-        auto [it, fresh] = passages_.try_emplace(id);
-        if (fresh) {
-            std::string term = schema::term(schema::parent, id);
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) it->second.push_back(read_passage(db_.get_document(*p)));
-            std::sort(it->second.begin(), it->second.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
-        }
-        return it->second;
+    // A document's passages in order, read each time: kept, they were the whole index in
+    // memory at the end of a large load (every document has same-date others to weigh).
+    std::vector<Passage> passages(const std::string& id) {
+        std::vector<Passage> out;
+        std::string term = schema::term(schema::parent, id);
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) out.push_back(read_passage(db_.get_document(*p)));
+        std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
+        return out;
     }
 
     const ContentSketch& sketch(const DocumentRecord& r) {
@@ -190,14 +191,14 @@ private:
     }
 
     std::vector<StoredBead> align(const std::string& a, const std::string& b) {
-        auto items = [&](const std::string& id) {
+        auto items = [](const std::vector<Passage>& passages) {
             std::vector<AlignItem> out;
-            for (const auto& p : passages(id)) out.push_back({p.text, p.para});
+            for (const auto& p : passages) out.push_back({p.text, p.para});
             return out;
         };
-        const auto &pa = passages(a), &pb = passages(b);
+        const auto pa = passages(a), pb = passages(b);
         std::vector<StoredBead> out;
-        for (const auto& bead : align_paragraphs(items(a), items(b))) {
+        for (const auto& bead : align_paragraphs(items(pa), items(pb))) {
             StoredBead s;
             for (auto i : bead.a) s.a.push_back(pa[i].ordinal);
             for (auto j : bead.b) s.b.push_back(pb[j].ordinal);
@@ -215,7 +216,6 @@ private:
     std::set<std::string> changed_;               ///< new, changed, or lost a version since the last pass
     std::set<Pair> old_links_;                    ///< links of the last pass between unchanged documents
     std::vector<std::tuple<std::string, std::string, double>> kept_content_;
-    std::map<std::string, std::vector<Passage>> passages_;
     std::map<std::string, ContentSketch> sketches_;
 };
 
