@@ -136,7 +136,8 @@ def make_shards(args, count):
         if not os.path.exists(done):
             shutil.rmtree(db, ignore_errors=True)
             log(f"indexing shard {k} into {db}")
-            rc, m = timed([args.indexer, "--db", db, "--quiet", data], done[:-5])
+            files = sorted(os.path.join(data, f) for f in os.listdir(data) if f.endswith(".jsonl"))
+            rc, m = timed([args.indexer, "--db", db, "--quiet"] + files, done[:-5])
             if rc != 0:
                 sys.exit(f"scale: indexing shard {k} failed (exit {rc}): see {done[:-5]}.log")
             m["index_bytes"] = du_bytes(db)
