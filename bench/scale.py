@@ -150,15 +150,16 @@ def make_shards(args, count):
     return shards
 
 
-def measure(args, shards, label):
-    """One step: searchd over a stub of `shards` (the last remote when there are two or more)."""
+def measure(args, shards, label, remote=True):
+    """One step: searchd over a stub of `shards` (the last one remote when there are two or more
+    and `remote`)."""
     out = os.path.join(args.work, "scale", f"{label}.json")
     if os.path.exists(out):
         return read_json(out)
     stub = os.path.join(args.work, "scale", f"{label}.stub")
     tcpsrv = None
     lines = [f"auto {os.path.abspath(s)}" for s in shards]
-    if len(shards) > 1:
+    if len(shards) > 1 and remote:
         port = free_port()
         tcpsrv = subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), shards[-1]],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -200,13 +201,13 @@ def measure(args, shards, label):
     return m
 
 
-def row_of(n, how, q, index_bytes):
+def row_of(n, how, q, index_bytes, shards=1):
     lat = q["latency"]
     qps = {t["clients"]: t["qps"] for t in q["throughput"]}
     return {"passages": n, "how": how, "p50": lat["p50_ms"], "p95": lat["p95_ms"], "p99": lat["p99_ms"],
             "server_p50": lat.get("server_p50_ms"), "server_p99": lat.get("server_p99_ms"), "qps": qps,
             "searchd_mb": q.get("rss_peak_kb", 0) / 1024, "tcpsrv_mb": q.get("tcpsrv_rss_peak_kb", 0) / 1024,
-            "index_gb": index_bytes / 2**30, "load": q.get("loadavg_before")}
+            "index_gb": index_bytes / 2**30, "load": q.get("loadavg_before"), "shards": shards}
 
 
 def report(args, rows, shard_runs):
@@ -234,11 +235,12 @@ def extrapolate(rows):
     """What 10M passages need, read off the largest step measured."""
     big = max(rows, key=lambda r: r["passages"])
     per_m = big["index_gb"] / (big["passages"] / 1e6)
-    shards = 10
     return (f"Read off the curve for 10M passages: index {per_m * 10:.0f} GB on disk ({per_m:.2f} GB per million "
-            f"passages at {big['passages']:,}); as {shards} shards of 1M, searchd's own memory grows with the shards "
-            f"it opens ({big['searchd_mb']:.0f} MB over {big.get('shards', 1)} at {big['passages']:,}), and the page "
-            f"cache wants the index's hot part (posting lists, values) in RAM for the latencies above.")
+            f"passages at {big['passages']:,}), e.g. as 10 shards of 1M; searchd's own peak RSS was "
+            f"{big['searchd_mb']:.0f} MB over {big['shards']} shard(s) at {big['passages']:,}"
+            + (f", xapian-tcpsrv's {big['tcpsrv_mb']:.0f} MB" if big["tcpsrv_mb"] else "")
+            + "; the page cache wants the index's hot part (posting lists, values, positions for phrases) "
+            "in RAM for the latencies above.")
 
 
 def plot(rows, png):
@@ -254,6 +256,7 @@ def plot(rows, png):
     for key, label in (("p50", "p50"), ("p95", "p95"), ("p99", "p99")):
         axes[0].plot(xs, [r[key] for r in rows], marker="o", label=label)
     axes[0].set_title("latency, 1 client (ms)")
+    axes[0].set_yscale("log")
     for c in sorted({c for r in rows for c in r["qps"]}):
         axes[1].plot(xs, [r["qps"].get(c, 0) for r in rows], marker="o", label=f"{c} clients")
     axes[1].set_title("throughput (queries/s)")
@@ -304,7 +307,11 @@ def main():
         log(f"querying {count} shard(s)")
         m = measure(args, shards[:count], f"stub-{count}")
         how = "stub, 1 local shard" if count == 1 else f"stub, {count - 1} local + 1 xapian-tcpsrv"
-        rows.append(row_of(count * PER_SHARD, how, m, m["index_bytes"]))
+        rows.append(row_of(count * PER_SHARD, how, m, m["index_bytes"], count))
+        if count > 1:  # the same shards all local: what the remote protocol costs
+            log(f"querying {count} local shards")
+            m = measure(args, shards[:count], f"stub-{count}-local", remote=False)
+            rows.append(row_of(count * PER_SHARD, f"stub, {count} local", m, m["index_bytes"], count))
     rows.sort(key=lambda r: (r["passages"], r["how"] != "one index"))
     text = report(args, rows, shard_runs)
     name = f"{datetime.date.today().isoformat()}-scale-{args.revision}"
