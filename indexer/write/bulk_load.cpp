@@ -147,11 +147,11 @@ public:
     explicit SpellingTally(std::size_t limit) : limit_(limit) {}
 
     /// Adds a job's words; when the tally passes the limit, writes it into `shard`.
-    void add(std::unordered_map<std::string, Xapian::termcount>& words, Xapian::WritableDatabase& shard) {
+    void add(const std::unordered_map<std::string, Xapian::termcount>& words, Xapian::WritableDatabase& shard) {
         std::unordered_map<std::string, Xapian::termcount> full;
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            for (auto& [word, count] : words) counts_[word] += count;
+            for (const auto& [word, count] : words) counts_[word] += count;
             if (counts_.size() > limit_) full.swap(counts_);
         }
         write(full, shard);
